@@ -1,0 +1,94 @@
+"""Alembic environment for CaseTracker.
+
+Run through ``casetracker db upgrade`` (or ``alembic`` with ``alembic.ini``).
+SQLite: batch mode, foreign keys OFF while migrating (a batch table rebuild
+with foreign keys on silently deletes ``ON DELETE CASCADE`` children), and a
+``foreign_key_check`` before each migration commits. One transaction per
+migration everywhere.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import context
+from sqlalchemy import Connection, text
+
+import casetracker.models  # noqa: F401  (registers every table)
+from casetracker.db.base import Base
+from casetracker.db.engine import is_sqlite, make_engine, resolve_url
+from casetracker.db.types import PartialDateType, UTCDateTime
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Leave out tables Alembic must not manage (full-text shadow tables)."""
+    if type_ == "table" and name is not None:
+        return not name.startswith(("search_", "sqlite_"))
+    return True
+
+
+def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+    """Render CaseTracker's column types as plain SQL types, so that migrations
+    stay frozen and never import application types."""
+    if type_ != "type":
+        return False
+    if isinstance(obj, PartialDateType):
+        return "sa.String(length=11)"
+    if isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    if isinstance(obj, sa.Enum) and not obj.native_enum:
+        return f"sa.String(length={obj.length})"
+    return False
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    rows = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
+    if rows:
+        raise RuntimeError(f"migration left {len(rows)} broken references, e.g. {rows[0]}")
+
+
+def _configure(connection: Connection) -> None:
+    sqlite = connection.dialect.name == "sqlite"
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=sqlite,
+        transaction_per_migration=True,
+        include_name=include_name,
+        compare_type=True,
+        render_item=render_item,
+        on_version_apply=(lambda **_: _check_foreign_keys(connection)) if sqlite else None,
+    )
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _configure(connection)
+        context.run_migrations()
+        return
+    url = resolve_url(config.get_main_option("sqlalchemy.url") or None)
+    engine = make_engine(url, foreign_keys=not is_sqlite(url))
+    with engine.connect() as connection:
+        _configure(connection)
+        context.run_migrations()
+    engine.dispose()
+
+
+def run_migrations_offline() -> None:
+    context.configure(
+        url=config.get_main_option("sqlalchemy.url"),
+        target_metadata=target_metadata,
+        literal_binds=True,
+        render_as_batch=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

@@ -1,0 +1,5 @@
+"""``python -m casetracker`` runs the command-line interface."""
+
+from casetracker.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,128 @@
+"""One engine factory for every backend: a SQLite path or a database URL."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from casetracker.errors import DatabaseError
+
+ENV_VAR = "CASETRACKER_DB"
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+SUPPORTED_DRIVERS = ("sqlite", "postgresql")
+
+
+def resolve_url(target: str | os.PathLike[str] | None, default: Path | None = None) -> URL:
+    """Turn ``--db``/``CASETRACKER_DB``/the default path into a SQLAlchemy URL.
+
+    A value containing ``://`` is a URL (``postgresql://`` uses psycopg 3);
+    anything else is a path to a SQLite file.
+    """
+    raw = os.fspath(target) if target is not None else os.environ.get(ENV_VAR)
+    if not raw:
+        if default is None:
+            raise DatabaseError("no database given: use --db PATH|URL or set CASETRACKER_DB")
+        raw = os.fspath(default)
+    if "://" not in raw:
+        path = Path(raw).expanduser().resolve()
+        return URL.create("sqlite+pysqlite", database=str(path))
+    try:
+        url = make_url(raw)
+    except ArgumentError as exc:
+        raise DatabaseError(f"not a database URL: {raw!r}") from exc
+    if url.get_backend_name() not in SUPPORTED_DRIVERS:
+        raise DatabaseError(
+            f"unsupported database {url.get_backend_name()!r}: use a SQLite path or postgresql://"
+        )
+    if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("", "psycopg2"):
+        url = url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        url = url.set(database=str(Path(url.database).expanduser().resolve()))
+    return url
+
+
+def is_sqlite(url: URL) -> bool:
+    return url.get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file behind a SQLite URL, or None for memory/PostgreSQL."""
+    if not is_sqlite(url) or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def make_engine(url: URL, *, foreign_keys: bool = True, **kwargs: Any) -> Engine:
+    """Create an engine with the settings CaseTracker relies on.
+
+    SQLite: WAL journal, ``synchronous=FULL`` (an acknowledged commit survives
+    power loss), foreign keys on (off only while migrating), a busy timeout, and
+    explicit ``BEGIN`` so that transactions, DDL included, are real.
+    """
+    if is_sqlite(url):
+        engine = create_engine(url, **kwargs)
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.isolation_level = None
+            cursor = dbapi_connection.cursor()
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            if url.database not in (None, "", ":memory:"):
+                cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(connection: Any) -> None:
+            connection.exec_driver_sql("BEGIN")
+
+        return engine
+    kwargs.setdefault("pool_pre_ping", True)
+    return create_engine(url, **kwargs)
+
+
+class Database:
+    """An open database: its URL, engine and session factory."""
+
+    def __init__(self, url: URL, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return is_sqlite(self.url)
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    def describe(self) -> str:
+        """Where the data is, without any password."""
+        if self.path is not None:
+            return str(self.path)
+        return self.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed at the end, or rolled back on error."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reads only."""
+        with self.sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
