@@ -60,7 +60,7 @@ class Record(Base):
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, object]:  # noqa: N805
+    def __mapper_args__(cls) -> dict[str, object]:
         return {"version_id_col": cls.__table__.c.version}
 
 

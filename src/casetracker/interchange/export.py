@@ -1,0 +1,67 @@
+"""Export every record and link to a deterministic JSON document."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from casetracker import __version__
+from casetracker.db.engine import Database
+from casetracker.errors import CaseTrackerError
+from casetracker.interchange.codec import FORMAT_NAME, FORMAT_VERSION, tables, to_json
+
+
+def export_document(db: Database) -> dict[str, Any]:
+    """The whole database as an interchange document (rows sorted by key)."""
+    from casetracker.db.schema import head_revision
+
+    collections: dict[str, list[dict[str, Any]]] = {}
+    with db.engine.connect() as conn:
+        for table in tables():
+            order = [c for c in table.primary_key.columns]
+            rows = conn.execute(select(table).order_by(*order)).all()
+            columns = list(table.columns)
+            collections[table.name] = [
+                {c.name: to_json(c, row._mapping[c]) for c in columns} for row in rows
+            ]
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "schema_revision": head_revision(),
+        "generator": f"CaseTracker {__version__}",
+        "collections": collections,
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def write_export(db: Database, out: Path | str) -> dict[str, int]:
+    """Write the export atomically; returns the row count of each collection."""
+    document = export_document(db)
+    text = dumps(document)
+    if str(out) == "-":
+        import sys
+
+        sys.stdout.write(text)
+    else:
+        target = Path(out)
+        if not target.parent.is_dir():
+            raise CaseTrackerError(f"folder {target.parent} does not exist")
+        fd, tmp = tempfile.mkstemp(prefix=".export-", dir=target.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    return {name: len(rows) for name, rows in document["collections"].items()}

@@ -1,0 +1,434 @@
+"""Lists of records: filtered, sorted and paged in SQL, fast at 100,000 rows.
+
+Rows come back as plain dictionaries of the shown columns (no ORM objects).
+Paging is by keyset (``after`` cursor): a deep page costs the same as the
+first one.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import enum
+import json
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    String,
+    func,
+    or_,
+    select,
+    type_coerce,
+)
+from sqlalchemy.orm import aliased
+
+from casetracker.db.engine import Database
+from casetracker.errors import ValidationError
+from casetracker.models import (
+    Ask,
+    Detention,
+    Letter,
+    LetterSignatory,
+    Organization,
+    Person,
+    PersonName,
+    Response,
+    SanctionRequest,
+    SanctionRequestProgram,
+    Tag,
+    letter_tags,
+)
+from casetracker.models.enums import AskStatus
+from casetracker.partialdate import PartialDate, PartialDateError
+
+MAX_PAGE = 1000
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a list; ``next_cursor`` is None on the last page."""
+
+    rows: list[dict[str, Any]]
+    next_cursor: str | None
+    columns: tuple[str, ...]
+
+
+Filter = Callable[[Any], ColumnElement[bool]]
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """What a list shows and how it can be sorted and filtered."""
+
+    kind: str
+    model: Any
+    query: Callable[[], Select[Any]]
+    sorts: Mapping[str, ColumnElement[Any]]
+    default_sort: str
+    filters: Mapping[str, Filter] = field(default_factory=dict)
+    text_filter: Callable[[str], ColumnElement[bool]] | None = None
+
+
+def _partial_date_bound(value: Any, *, upper: bool) -> str:
+    try:
+        parsed = PartialDate.coerce(value)
+    except PartialDateError as exc:
+        raise ValidationError.single("date", str(exc)) from exc
+    if parsed is None:
+        raise ValidationError.single("date", "is empty")
+    bound = parsed.latest() if upper else parsed.earliest()
+    return bound.isoformat() + ("\uffff" if upper else "")
+
+
+def _date_filters(prefix: str, column: Any) -> dict[str, Filter]:
+    """``<prefix>_from`` / ``<prefix>_to`` over a partial-date column (inclusive)."""
+    text = type_coerce(column, String())
+    return {
+        f"{prefix}_from": lambda v: text >= _partial_date_bound(v, upper=False),
+        f"{prefix}_to": lambda v: text <= _partial_date_bound(v, upper=True),
+    }
+
+
+def _in_values(column: Any, enum_cls: type[enum.Enum]) -> Filter:
+    def build(value: Any) -> ColumnElement[bool]:
+        values = value if isinstance(value, list | tuple | set) else [value]
+        try:
+            members = [enum_cls(v) for v in values]
+        except ValueError as exc:
+            allowed = ", ".join(str(m.value) for m in enum_cls)
+            raise ValidationError.single(column.key, f"use one of: {allowed}") from exc
+        return column.in_(members)
+
+    return build
+
+
+def _like(text: str) -> str:
+    escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _specs() -> dict[str, ListSpec]:
+    from casetracker.models.enums import (
+        DetentionCategory,
+        DetentionStatus,
+        LetterDirection,
+        OrganizationKind,
+        ResponseType,
+        SanctionStatus,
+    )
+
+    facility = aliased(Organization)
+    target = aliased(Person)
+    sender = aliased(Person)
+    sender_org = aliased(Organization)
+
+    def name_matches(person_id: Any, display: Any) -> Callable[[str], ColumnElement[bool]]:
+        def build(text: str) -> ColumnElement[bool]:
+            pattern = _like(text)
+            return or_(
+                display.ilike(pattern, escape="\\"),
+                person_id.in_(
+                    select(PersonName.person_id).where(PersonName.name.ilike(pattern, escape="\\"))
+                ),
+            )
+
+        return build
+
+    signatories = (
+        select(func.count())
+        .where(LetterSignatory.letter_id == Letter.id)
+        .correlate(Letter)
+        .scalar_subquery()
+    )
+    open_asks = (
+        select(func.count())
+        .where(Ask.letter_id == Letter.id, Ask.status == AskStatus.OPEN)
+        .correlate(Letter)
+        .scalar_subquery()
+    )
+    programs = (
+        select(func.aggregate_strings(SanctionRequestProgram.program_key, ", "))
+        .where(SanctionRequestProgram.sanction_request_id == SanctionRequest.id)
+        .correlate(SanctionRequest)
+        .scalar_subquery()
+    )
+
+    return {
+        "detainees": ListSpec(
+            kind="detainees",
+            model=Detention,
+            query=lambda: select(
+                Detention.id,
+                Person.display_name.label("name"),
+                Detention.category,
+                Detention.status,
+                Detention.captured_on,
+                facility.name.label("facility"),
+                Detention.sensitivity,
+                Detention.updated_at,
+            )
+            .join(Person, Person.id == Detention.person_id)
+            .outerjoin(facility, facility.id == Detention.facility_id),
+            sorts={
+                "name": Person.sort_name,
+                "captured_on": Detention.captured_on,
+                "status": Detention.status,
+                "updated_at": Detention.updated_at,
+            },
+            default_sort="captured_on",
+            filters={
+                "status": _in_values(Detention.status, DetentionStatus),
+                "category": _in_values(Detention.category, DetentionCategory),
+                **_date_filters("captured", Detention.captured_on),
+            },
+            text_filter=name_matches(Person.id, Person.display_name),
+        ),
+        "letters": ListSpec(
+            kind="letters",
+            model=Letter,
+            query=lambda: select(
+                Letter.id,
+                Letter.sent_on,
+                Letter.title,
+                Letter.direction,
+                signatories.label("signatories"),
+                open_asks.label("open_asks"),
+                Letter.follow_up_due,
+                Letter.sensitivity,
+            ),
+            sorts={
+                "sent_on": Letter.sent_on,
+                "title": Letter.title,
+                "follow_up_due": Letter.follow_up_due,
+            },
+            default_sort="sent_on",
+            filters={
+                "direction": _in_values(Letter.direction, LetterDirection),
+                "tag": lambda v: Letter.id.in_(
+                    select(letter_tags.c.letter_id)
+                    .join(Tag, Tag.id == letter_tags.c.tag_id)
+                    .where(Tag.name == str(v))
+                ),
+                **_date_filters("sent", Letter.sent_on),
+            },
+            text_filter=lambda t: Letter.title.ilike(_like(t), escape="\\"),
+        ),
+        "sanctions": ListSpec(
+            kind="sanctions",
+            model=SanctionRequest,
+            query=lambda: select(
+                SanctionRequest.id,
+                SanctionRequest.title,
+                func.coalesce(target.display_name, SanctionRequest.target_description).label(
+                    "target"
+                ),
+                programs.label("programs"),
+                SanctionRequest.status,
+                SanctionRequest.submitted_on,
+                SanctionRequest.sensitivity,
+            ).outerjoin(target, target.id == SanctionRequest.target_person_id),
+            sorts={
+                "submitted_on": SanctionRequest.submitted_on,
+                "title": SanctionRequest.title,
+                "status": SanctionRequest.status,
+            },
+            default_sort="submitted_on",
+            filters={
+                "status": _in_values(SanctionRequest.status, SanctionStatus),
+                "program": lambda v: SanctionRequest.id.in_(
+                    select(SanctionRequestProgram.sanction_request_id).where(
+                        SanctionRequestProgram.program_key == str(v).upper()
+                    )
+                ),
+                **_date_filters("submitted", SanctionRequest.submitted_on),
+            },
+            text_filter=lambda t: or_(
+                SanctionRequest.title.ilike(_like(t), escape="\\"),
+                target.display_name.ilike(_like(t), escape="\\"),
+            ),
+        ),
+        "responses": ListSpec(
+            kind="responses",
+            model=Response,
+            query=lambda: select(
+                Response.id,
+                Response.received_on,
+                Response.title,
+                func.coalesce(sender.display_name, sender_org.name).label("sender"),
+                Response.response_type,
+                Response.impact,
+                Response.sensitivity,
+            )
+            .outerjoin(sender, sender.id == Response.from_person_id)
+            .outerjoin(sender_org, sender_org.id == Response.from_organization_id),
+            sorts={"received_on": Response.received_on, "title": Response.title},
+            default_sort="received_on",
+            filters={
+                "response_type": _in_values(Response.response_type, ResponseType),
+                **_date_filters("received", Response.received_on),
+            },
+            text_filter=lambda t: Response.title.ilike(_like(t), escape="\\"),
+        ),
+        "people": ListSpec(
+            kind="people",
+            model=Person,
+            query=lambda: select(
+                Person.id,
+                Person.display_name,
+                Person.citizenship,
+                Person.gender,
+                Person.birth_date,
+                Person.sensitivity,
+            ),
+            sorts={"name": Person.sort_name, "updated_at": Person.updated_at},
+            default_sort="name",
+            filters={"citizenship": lambda v: Person.citizenship == str(v)},
+            text_filter=name_matches(Person.id, Person.display_name),
+        ),
+        "organizations": ListSpec(
+            kind="organizations",
+            model=Organization,
+            query=lambda: select(
+                Organization.id,
+                Organization.name,
+                Organization.kind,
+                Organization.country,
+                Organization.sensitivity,
+            ),
+            sorts={"name": Organization.name, "country": Organization.country},
+            default_sort="name",
+            filters={
+                "kind": _in_values(Organization.kind, OrganizationKind),
+                "country": lambda v: Organization.country == str(v).upper(),
+            },
+            text_filter=lambda t: Organization.name.ilike(_like(t), escape="\\"),
+        ),
+    }
+
+
+LIST_KINDS = ("detainees", "letters", "sanctions", "responses", "people", "organizations")
+
+
+def _encode_cursor(value: Any, record_id: uuid.UUID) -> str:
+    if isinstance(value, PartialDate):
+        value = value.isoformat()
+    elif isinstance(value, dt.datetime):
+        value = {"ts": value.isoformat()}
+    elif isinstance(value, enum.Enum):
+        value = value.value
+    raw = json.dumps([value, str(record_id)]).encode()
+    return base64.urlsafe_b64encode(raw).decode()
+
+
+def _decode_cursor(cursor: str) -> tuple[Any, uuid.UUID]:
+    try:
+        value, record_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        if isinstance(value, dict):
+            value = dt.datetime.fromisoformat(value["ts"])
+        return value, uuid.UUID(record_id)
+    except (ValueError, TypeError, KeyError) as exc:
+        raise ValidationError.single("cursor", "is not a cursor from this list") from exc
+
+
+class ListingService:
+    """Pages of rows for the list views and ``casetracker list``."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._specs = _specs()
+
+    def spec(self, kind: str) -> ListSpec:
+        try:
+            return self._specs[kind]
+        except KeyError:
+            raise ValidationError.single(
+                "kind", f"{kind!r} is not one of: {', '.join(LIST_KINDS)}"
+            ) from None
+
+    def _filtered(self, spec: ListSpec, filters: Mapping[str, Any], text: str | None) -> Select:
+        query = spec.query()
+        for name, value in filters.items():
+            if value is None or value == "" or value == []:
+                continue
+            builder = spec.filters.get(name)
+            if builder is None:
+                raise ValidationError.single(
+                    name, f"is not a filter of {spec.kind}; use: {', '.join(spec.filters)}"
+                )
+            query = query.where(builder(value))
+        if text and text.strip() and spec.text_filter is not None:
+            query = query.where(spec.text_filter(text))
+        return query
+
+    def page(
+        self,
+        kind: str,
+        *,
+        filters: Mapping[str, Any] | None = None,
+        text: str | None = None,
+        sort: str | None = None,
+        descending: bool = False,
+        limit: int = 100,
+        after: str | None = None,
+    ) -> Page:
+        spec = self.spec(kind)
+        sort = sort or spec.default_sort
+        if sort not in spec.sorts:
+            raise ValidationError.single("sort", f"use one of: {', '.join(spec.sorts)}")
+        if not 1 <= limit <= MAX_PAGE:
+            raise ValidationError.single("limit", f"must be between 1 and {MAX_PAGE}")
+        key = spec.sorts[sort]
+        record_id = spec.model.id
+        query = self._filtered(spec, filters or {}, text).add_columns(key.label("_sort"))
+        if after:
+            value, last_id = _decode_cursor(after)
+            query = query.where(_after(key, record_id, value, last_id, descending))
+        if descending:
+            query = query.order_by(key.desc().nulls_last(), record_id.desc())
+        else:
+            query = query.order_by(key.asc().nulls_first(), record_id.asc())
+        query = query.limit(limit + 1)
+        with self.db.reading() as session:
+            result = session.execute(query)
+            names = tuple(k for k in result.keys() if k != "_sort")
+            fetched = result.all()
+        more = len(fetched) > limit
+        fetched = fetched[:limit]
+        rows = [{k: getattr(r, k) for k in names} for r in fetched]
+        cursor = None
+        if more and fetched:
+            last = fetched[-1]
+            cursor = _encode_cursor(last._sort, last.id)
+        return Page(rows=rows, next_cursor=cursor, columns=names)
+
+    def count(
+        self, kind: str, *, filters: Mapping[str, Any] | None = None, text: str | None = None
+    ) -> int:
+        spec = self.spec(kind)
+        query = self._filtered(spec, filters or {}, text)
+        with self.db.reading() as session:
+            return int(
+                session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+            )
+
+
+def _after(
+    key: Any, record_id: Any, value: Any, last_id: uuid.UUID, descending: bool
+) -> ColumnElement[bool]:
+    """Rows strictly after (value, id) in the list's order (NULLs first ascending)."""
+    if value is None:
+        if descending:
+            return and_(key.is_(None), record_id < last_id)
+        return or_(and_(key.is_(None), record_id > last_id), key.is_not(None))
+    if descending:
+        return or_(key < value, and_(key == value, record_id < last_id), key.is_(None))
+    return or_(key > value, and_(key == value, record_id > last_id))
+
+
+__all__ = ["LIST_KINDS", "ListingService", "Page"]
