@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +98,7 @@ class Database:
         self.url = url
         self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self._current: ContextVar[Session | None] = ContextVar(f"session-{id(self)}", default=None)
 
     @property
     def is_sqlite(self) -> bool:
@@ -114,13 +116,31 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed at the end, or rolled back on error."""
+        """A session whose work is committed at the end, or rolled back on error.
+
+        Nested calls (a service called inside another's transaction, or several
+        service calls wrapped in one ``with db.transaction():``) join the outer
+        transaction through a savepoint: the whole is all or nothing.
+        """
+        current = self._current.get()
+        if current is not None:
+            with current.begin_nested():
+                yield current
+            return
         with self.sessions() as session, session.begin():
-            yield session
+            token = self._current.set(session)
+            try:
+                yield session
+            finally:
+                self._current.reset(token)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session for reads only."""
+        """A session for reads (inside a transaction: that transaction's session)."""
+        current = self._current.get()
+        if current is not None:
+            yield current
+            return
         with self.sessions() as session:
             yield session
 

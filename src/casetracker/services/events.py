@@ -62,7 +62,8 @@ class AttachmentsService(RecordService[Attachment]):
 
     def attach_bytes(
         self, content: bytes, original_name: str, *, media_type: str | None = None,
-        extracted_text: str | None = None, **owner: object,
+        extracted_text: str | None = None, sensitivity: str = "public", is_demo: bool = False,
+        **owner: object,
     ) -> Attachment:
         given = {k: v for k, v in owner.items() if v is not None}
         problems = []
@@ -82,6 +83,8 @@ class AttachmentsService(RecordService[Attachment]):
             size=len(content),
             content=content,
             extracted_text=extracted_text,
+            sensitivity=sensitivity,
+            is_demo=is_demo,
             **given,
         )
 

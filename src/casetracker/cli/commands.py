@@ -1,0 +1,463 @@
+"""Sub-commands of ``casetracker``. Each one opens the database, calls services, prints."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from casetracker.cli.output import print_rows, to_plain
+from casetracker.db.engine import Database, resolve_url
+from casetracker.errors import CaseTrackerError, ValidationError
+
+RECORD_KINDS = {
+    "person": "people",
+    "organization": "organizations",
+    "position": "positions",
+    "detention": "detentions",
+    "letter": "letters",
+    "sanction": "sanctions",
+    "response": "responses",
+    "event": "events",
+    "source": "sources",
+}
+
+
+def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
+    from casetracker import paths
+    from casetracker.db.schema import open_database
+
+    url = resolve_url(args.db, default=paths.default_database_path())
+    return open_database(url, create=create)
+
+
+def _services(db: Database) -> Any:
+    from casetracker.services import Services
+
+    return Services(db)
+
+
+def open_gui(args: argparse.Namespace) -> int:
+    """No command: start the desktop app."""
+    from casetracker.gui.app import run
+
+    return run(args.db)
+
+
+# --------------------------------------------------------------------- init
+def cmd_init(args: argparse.Namespace) -> int:
+    from casetracker.demo import load_demo
+
+    db = _open(args, create=True)
+    try:
+        print(f"database ready: {db.describe()}")
+        if args.demo:
+            counts = load_demo(_services(db))
+            print(
+                "demo data loaded: "
+                + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items())
+            )
+    finally:
+        db.close()
+    return 0
+
+
+# --------------------------------------------------------------------- export/import
+def cmd_export(args: argparse.Namespace) -> int:
+    from casetracker.interchange import write_export
+
+    if args.format != "json":
+        raise ValidationError.single("--format", "only json is supported")
+    db = _open(args)
+    try:
+        counts = write_export(db, args.out)
+    finally:
+        db.close()
+    if args.out != "-":
+        print(f"exported {sum(counts.values())} records to {args.out}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from casetracker.interchange import import_document, read_document
+
+    path = Path(args.file)
+    if path.suffix.lower() != ".json":
+        raise CaseTrackerError(
+            f"cannot import {path.name}: only CaseTracker JSON files (.json) are supported"
+        )
+    document = read_document(path)
+    db = _open(args)
+    try:
+        counts = import_document(db, document)
+    finally:
+        db.close()
+    print(f"imported {sum(counts.values())} records from {path}")
+    return 0
+
+
+# --------------------------------------------------------------------- db
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from casetracker import paths
+    from casetracker.db.engine import make_engine
+    from casetracker.db.schema import upgrade
+
+    url = resolve_url(args.db, default=paths.default_database_path())
+    db = Database(url, make_engine(url))
+    try:
+        if db.path is not None and not db.path.exists():
+            raise CaseTrackerError(f"no database at {db.path}; create one with `casetracker init`")
+        backup = upgrade(db, backup=not args.no_backup)
+    finally:
+        db.close()
+    if backup:
+        print(f"backup written to {backup}")
+    print("database is at the current schema")
+    return 0
+
+
+def cmd_db_check(args: argparse.Namespace) -> int:
+    from casetracker import paths
+    from casetracker.db.engine import make_engine
+    from casetracker.db.maintenance import check
+
+    url = resolve_url(args.db, default=paths.default_database_path())
+    if url.get_backend_name() == "sqlite" and not Path(url.database or "").exists():
+        raise CaseTrackerError(f"no database at {url.database}")
+    db = Database(url, make_engine(url))
+    try:
+        report = check(db)
+    finally:
+        db.close()
+    print("\n".join(report.lines))
+    print("all checks passed" if report.ok else "problems found")
+    return 0 if report.ok else 1
+
+
+def cmd_db_backup(args: argparse.Namespace) -> int:
+    from casetracker.db.maintenance import backup
+
+    db = _open(args)
+    try:
+        path = backup(db, Path(args.out) if args.out else None)
+    finally:
+        db.close()
+    print(f"backup written to {path}")
+    return 0
+
+
+def cmd_db_restore(args: argparse.Namespace) -> int:
+    from casetracker.db.maintenance import restore
+
+    db = _open(args)
+    try:
+        safety = restore(db, Path(args.file))
+    finally:
+        db.close()
+    print(f"restored from {args.file}; the previous content was saved to {safety}")
+    return 0
+
+
+# --------------------------------------------------------------------- list/show
+def _parse_filters(pairs: list[str]) -> dict[str, Any]:
+    filters: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise ValidationError.single("--filter", f"{pair!r} is not NAME=VALUE")
+        values = [v for v in value.split(",") if v]
+        filters[key] = values if len(values) > 1 else value
+    return filters
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        listing = _services(db).listing
+        page = listing.page(
+            args.kind,
+            filters=_parse_filters(args.filter or []),
+            text=args.search,
+            sort=args.sort,
+            descending=args.desc,
+            limit=args.limit,
+            after=args.after,
+        )
+    finally:
+        db.close()
+    print_rows(page.rows, page.columns, as_json=args.json)
+    if page.next_cursor and not args.json:
+        print(f"-- more: --after {page.next_cursor}", file=sys.stderr)
+    return 0
+
+
+def _service_for(services: Any, kind: str) -> Any:
+    return getattr(services, RECORD_KINDS[kind])
+
+
+def _parse_fields(service: Any, pairs: list[str]) -> dict[str, Any]:
+    columns = service.columns()
+    fields: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise ValidationError.single("fields", f"{pair!r} is not FIELD=VALUE")
+        column = columns.get(key)
+        fields[key] = _cli_value(column, value) if column is not None else value
+    return fields
+
+
+def _cli_value(column: Any, text: str) -> Any:
+    from sqlalchemy import Boolean, Integer
+
+    if text == "":
+        return None
+    if isinstance(column.type, Boolean):
+        lowered = text.lower()
+        if lowered in ("true", "yes", "1"):
+            return True
+        if lowered in ("false", "no", "0"):
+            return False
+        raise ValidationError.single(column.name, "use true or false")
+    if isinstance(column.type, Integer):
+        try:
+            return int(text)
+        except ValueError:
+            raise ValidationError.single(column.name, f"{text!r} is not a whole number") from None
+    return text
+
+
+def _record_dict(record: Any) -> dict[str, Any]:
+    table = record.__table__
+    return {c.name: to_plain(getattr(record, c.key)) for c in table.columns if c.name != "content"}
+
+
+def _print_record(record: Any, as_json: bool) -> None:
+    data = _record_dict(record)
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        width = max(len(k) for k in data)
+        for key, value in data.items():
+            print(f"{key.ljust(width)}  {'' if value is None else value}")
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        record = _service_for(_services(db), args.kind).get(args.id)
+        _print_record(record, args.json)
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_create(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        service = _service_for(_services(db), args.kind)
+        record = service.create(**_parse_fields(service, args.fields))
+        _print_record(record, args.json) if args.json else print(record.id)
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_update(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        service = _service_for(_services(db), args.kind)
+        record = service.update(args.id, args.expect_version, **_parse_fields(service, args.fields))
+        _print_record(record, args.json) if args.json else print(
+            f"updated {args.kind} {record.id} (version {record.version})"
+        )
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        _service_for(_services(db), args.kind).delete(args.id, args.expect_version)
+    finally:
+        db.close()
+    print(f"deleted {args.kind} {args.id}")
+    return 0
+
+
+# --------------------------------------------------------------------- letter/detention ops
+def _run(args: argparse.Namespace, action: Callable[[Any], Any]) -> int:
+    db = _open(args)
+    try:
+        result = action(_services(db))
+    finally:
+        db.close()
+    if result is not None:
+        print(getattr(result, "id", result))
+    return 0
+
+
+def cmd_add_ask(args: argparse.Namespace) -> int:
+    return _run(args, lambda s: s.letters.add_ask(args.letter, args.text, position=args.position))
+
+
+def cmd_set_ask(args: argparse.Namespace) -> int:
+    return _run(args, lambda s: s.letters.set_ask_status(args.ask, args.status, args.note))
+
+
+def cmd_add_signatory(args: argparse.Namespace) -> int:
+    return _run(
+        args,
+        lambda s: s.letters.add_signatory(
+            args.letter, args.person, is_lead=args.lead, signed_as=args.signed_as
+        ),
+    )
+
+
+def cmd_add_recipient(args: argparse.Namespace) -> int:
+    return _run(
+        args,
+        lambda s: s.letters.add_recipient(
+            args.letter, person_id=args.person, organization_id=args.organization,
+            role="copy" if args.copy else "direct",
+        ),
+    )
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+    def action(s: Any) -> str:
+        if args.what == "detention":
+            added = s.letters.link_detention(args.letter, args.target)
+        elif args.what == "sanction":
+            added = s.letters.link_sanction_request(args.letter, args.target)
+        else:
+            added = s.responses.add_letter(args.target, args.letter)
+        return "linked" if added else "already linked"
+
+    return _run(args, action)
+
+
+def cmd_detention_status(args: argparse.Namespace) -> int:
+    return _run(
+        args, lambda s: s.detentions.set_status(args.detention, args.status, args.on, args.note)
+    )
+
+
+def cmd_sanction_status(args: argparse.Namespace) -> int:
+    return _run(
+        args, lambda s: s.sanctions.set_status(args.sanction, args.status, args.on, args.note)
+    )
+
+
+# --------------------------------------------------------------------- wiring
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from casetracker.services.listing import LIST_KINDS
+
+    p = sub.add_parser("init", help="create or upgrade the database")
+    p.add_argument("--demo", action="store_true", help="also load the demo data")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("export", help="export every record to a JSON interchange file")
+    p.add_argument("--format", default="json", choices=["json"])
+    p.add_argument("--out", required=True, metavar="FILE", help="output file, or - for stdout")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("import", help="import a JSON interchange file (all or nothing)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=cmd_import)
+
+    db = sub.add_parser("db", help="upgrade, check, back up or restore the database")
+    dbsub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True,
+                              parser_class=type(db))
+    p = dbsub.add_parser("upgrade", help="migrate to the current schema (backs up first)")
+    p.add_argument("--no-backup", action="store_true",
+                   help="skip the backup (PostgreSQL: after your own pg_dump)")
+    p.set_defaults(handler=cmd_db_upgrade)
+    p = dbsub.add_parser("check", help="integrity, references and schema, in plain words")
+    p.set_defaults(handler=cmd_db_check)
+    p = dbsub.add_parser("backup", help="copy the database safely while in use")
+    p.add_argument("--out", metavar="FILE")
+    p.set_defaults(handler=cmd_db_backup)
+    p = dbsub.add_parser("restore", help="replace the database with a verified backup")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=cmd_db_restore)
+
+    p = sub.add_parser("list", help="list records, filtered and sorted")
+    p.add_argument("kind", choices=LIST_KINDS)
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--filter", action="append", metavar="NAME=VALUE",
+                   help="e.g. status=on_trial, captured_from=2023, direction=outgoing")
+    p.add_argument("--search", metavar="TEXT", help="quick filter on names and titles")
+    p.add_argument("--sort", metavar="FIELD")
+    p.add_argument("--desc", action="store_true", help="newest / last first")
+    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--after", metavar="CURSOR", help="continue after a previous page")
+    p.set_defaults(handler=cmd_list)
+
+    for name, handler, help_text in (
+        ("show", cmd_show, "show one record"),
+        ("create", cmd_create, "create a record from FIELD=VALUE pairs"),
+        ("update", cmd_update, "change fields of a record"),
+        ("delete", cmd_delete, "delete a record"),
+    ):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("kind", choices=sorted(RECORD_KINDS))
+        if name != "create":
+            p.add_argument("id")
+        if name in ("create", "update"):
+            p.add_argument("fields", nargs="*", metavar="FIELD=VALUE")
+        if name in ("update", "delete"):
+            p.add_argument("--expect-version", type=int, metavar="N",
+                           help="refuse if the record is no longer at version N")
+        if name != "delete":
+            p.add_argument("--json", action="store_true")
+        p.set_defaults(handler=handler)
+
+    letter = sub.add_parser("letter", help="asks, signatories, recipients and links of a letter")
+    lsub = letter.add_subparsers(dest="letter_command", metavar="ACTION", required=True,
+                                 parser_class=type(letter))
+    p = lsub.add_parser("add-ask")
+    p.add_argument("letter")
+    p.add_argument("text")
+    p.add_argument("--position", type=int, help="0-based place in the list")
+    p.set_defaults(handler=cmd_add_ask)
+    p = lsub.add_parser("set-ask-status")
+    p.add_argument("ask")
+    p.add_argument("status")
+    p.add_argument("--note")
+    p.set_defaults(handler=cmd_set_ask)
+    p = lsub.add_parser("add-signatory")
+    p.add_argument("letter")
+    p.add_argument("person")
+    p.add_argument("--lead", action="store_true")
+    p.add_argument("--signed-as")
+    p.set_defaults(handler=cmd_add_signatory)
+    p = lsub.add_parser("add-recipient")
+    p.add_argument("letter")
+    p.add_argument("--person")
+    p.add_argument("--organization")
+    p.add_argument("--copy", action="store_true", help="copied (cc), not addressed")
+    p.set_defaults(handler=cmd_add_recipient)
+    p = lsub.add_parser("link", help="link a detention, a sanction request or a response")
+    p.add_argument("letter")
+    p.add_argument("what", choices=["detention", "sanction", "response"])
+    p.add_argument("target")
+    p.set_defaults(handler=cmd_link)
+
+    p = sub.add_parser("detention-status", help="add a dated status change to a detention")
+    p.add_argument("detention")
+    p.add_argument("status")
+    p.add_argument("--on", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD, ~ if estimated")
+    p.add_argument("--note")
+    p.set_defaults(handler=cmd_detention_status)
+
+    p = sub.add_parser("sanction-status", help="add a dated status change to a sanction request")
+    p.add_argument("sanction")
+    p.add_argument("status")
+    p.add_argument("--on", metavar="DATE")
+    p.add_argument("--note")
+    p.set_defaults(handler=cmd_sanction_status)
