@@ -182,7 +182,8 @@ class LettersService(RecordService[Letter]):
 
     # ------------------------------------------------------------ tags and links
     def set_tags(self, letter_id: object, names: Sequence[str]) -> list[str]:
-        clean = sorted({str(check_value(Tag.__table__.c.name, n)).strip() for n in names} - {""})
+        values = (check_value(Tag.__table__.c.name, n) for n in names)
+        clean = sorted({str(v).strip() for v in values if v is not None})
         with self.db.transaction() as session:
             letter = self._load(session, letter_id)
             tags = []
