@@ -35,7 +35,10 @@ def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
     if type_ != "type":
         return False
     if isinstance(obj, PartialDateType):
-        return "sa.String(length=11)"
+        return (
+            'sa.String(length=11).with_variant(sa.String(length=11, collation="C"), '
+            '"postgresql")'
+        )
     if isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"
     if isinstance(obj, sa.Enum) and not obj.native_enum:

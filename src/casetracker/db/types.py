@@ -14,10 +14,19 @@ from casetracker.partialdate import PartialDate
 
 
 class PartialDateType(TypeDecorator[PartialDate]):
-    """A :class:`PartialDate` stored as its sortable canonical text."""
+    """A :class:`PartialDate` stored as its sortable canonical text.
+
+    On PostgreSQL the column uses the "C" collation so that text order is
+    code-point order, as on SQLite (a locale collation ignores the hyphens).
+    """
 
     impl = String(11)
     cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> Any:
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(String(11, collation="C"))
+        return dialect.type_descriptor(String(11))
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
         coerced = PartialDate.coerce(value)

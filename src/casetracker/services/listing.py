@@ -87,10 +87,20 @@ def _partial_date_bound(value: Any, *, upper: bool) -> str:
 
 
 def _date_filters(prefix: str, column: Any) -> dict[str, Filter]:
-    """``<prefix>_from`` / ``<prefix>_to`` over a partial-date column (inclusive)."""
+    """``<prefix>_from`` / ``<prefix>_to`` over a partial-date column, inclusive.
+
+    A partial date matches when the span it stands for overlaps the range:
+    "April 2025" is kept by ``from 2025-04-11``. Uncertain dates are never hidden.
+    """
     text = type_coerce(column, String())
+
+    def after(value: Any) -> ColumnElement[bool]:
+        bound = _partial_date_bound(value, upper=False)
+        # the first test narrows by index; the second compares the date's latest day
+        return and_(text >= bound[:4], text.concat("\uffff") >= bound)
+
     return {
-        f"{prefix}_from": lambda v: text >= _partial_date_bound(v, upper=False),
+        f"{prefix}_from": after,
         f"{prefix}_to": lambda v: text <= _partial_date_bound(v, upper=True),
     }
 
