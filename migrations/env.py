@@ -17,6 +17,7 @@ import casetracker.models  # noqa: F401  (registers every table)
 from casetracker.db.base import Base
 from casetracker.db.engine import is_sqlite, make_engine, resolve_url
 from casetracker.db.types import PartialDateType, UTCDateTime
+from casetracker.errors import DatabaseError
 
 config = context.config
 target_metadata = Base.metadata
@@ -49,7 +50,10 @@ def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
 def _check_foreign_keys(connection: Connection) -> None:
     rows = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
     if rows:
-        raise RuntimeError(f"migration left {len(rows)} broken references, e.g. {rows[0]}")
+        raise DatabaseError(
+            f"the migration would leave {len(rows)} broken references (first in table "
+            f"{rows[0][0]}); it was rolled back"
+        )
 
 
 def _configure(connection: Connection) -> None:

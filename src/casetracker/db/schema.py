@@ -175,6 +175,8 @@ def _run_alembic_upgrade(url: URL, revision: str) -> None:
             connection.commit()
     except SQLAlchemyError as exc:
         raise DatabaseError(f"upgrade failed, nothing changed: {_reason(exc)}") from exc
+    except DatabaseError as exc:
+        raise DatabaseError(f"upgrade failed, nothing changed: {exc}") from exc
     finally:
         engine.dispose()
 
