@@ -37,8 +37,7 @@ def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
         return False
     if isinstance(obj, PartialDateType):
         return (
-            'sa.String(length=11).with_variant(sa.String(length=11, collation="C"), '
-            '"postgresql")'
+            'sa.String(length=11).with_variant(sa.String(length=11, collation="C"), "postgresql")'
         )
     if isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"

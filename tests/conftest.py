@@ -15,10 +15,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sqlalchemy import create_engine, text  # noqa: E402
-from sqlalchemy.engine import URL, make_url  # noqa: E402
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, make_url
 
-from tests.pg_server import PostgresServer, PostgresUnavailable, start_postgres  # noqa: E402
+from tests.pg_server import PostgresServer, PostgresUnavailable, start_postgres
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -153,8 +153,10 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if report.when != "call":
         return
     for backend in BACKENDS:
-        if f"[{backend}" in report.nodeid or f"-{backend}]" in report.nodeid or (
-            f"-{backend}-" in report.nodeid
+        if (
+            f"[{backend}" in report.nodeid
+            or f"-{backend}]" in report.nodeid
+            or (f"-{backend}-" in report.nodeid)
         ):
             _outcomes[f"{backend} {report.outcome}"] += 1
 

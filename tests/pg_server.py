@@ -53,8 +53,14 @@ class PostgresServer:
 
     def stop(self) -> None:
         subprocess.run(
-            self._cmd(str(self.bindir / "pg_ctl"), "-D", str(self.root / "data"), "-m",
-                      "immediate", "stop"),
+            self._cmd(
+                str(self.bindir / "pg_ctl"),
+                "-D",
+                str(self.root / "data"),
+                "-m",
+                "immediate",
+                "stop",
+            ),
             capture_output=True,
         )
         shutil.rmtree(self.root, ignore_errors=True)
@@ -70,9 +76,21 @@ def start_postgres() -> PostgresServer:
     server = PostgresServer(root, bindir, _free_port(), as_postgres)
     data = root / "data"
     init = subprocess.run(
-        server._cmd(str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-                    "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"),
-        capture_output=True, text=True,
+        server._cmd(
+            str(bindir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        ),
+        capture_output=True,
+        text=True,
     )
     if init.returncode != 0:
         shutil.rmtree(root, ignore_errors=True)
@@ -83,9 +101,21 @@ def start_postgres() -> PostgresServer:
         "-c max_connections=200"
     )
     start = subprocess.run(
-        server._cmd(str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l",
-                    str(root / "log"), "-w", "-t", "30", "start"),
-        capture_output=True, text=True,
+        server._cmd(
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-l",
+            str(root / "log"),
+            "-w",
+            "-t",
+            "30",
+            "start",
+        ),
+        capture_output=True,
+        text=True,
     )
     if start.returncode != 0:
         log = (root / "log").read_text() if (root / "log").exists() else ""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import copy
-import re
 import json
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,8 +21,9 @@ from casetracker.interchange.export import dumps
 @pytest.fixture
 def demo_document(services, db):
     load_demo(services)
-    services.attachments.attach_bytes(bytes(range(256)), "blob.bin",
-                                      letter_id=services.listing.page("letters").rows[0]["id"])
+    services.attachments.attach_bytes(
+        bytes(range(256)), "blob.bin", letter_id=services.listing.page("letters").rows[0]["id"]
+    )
     return export_document(db)
 
 
@@ -38,7 +39,8 @@ def test_round_trip_gives_identical_json(demo_document, db_url, request, backend
     else:
         server = request.getfixturevalue("pg_server")
         target = open_database(
-            resolve_url(new_pg_database(server, request.getfixturevalue("pg_template"))))
+            resolve_url(new_pg_database(server, request.getfixturevalue("pg_template")))
+        )
     try:
         counts = import_document(target, demo_document)
         assert counts["letter_signatories"] == 36
@@ -93,16 +95,26 @@ def test_failed_import_changes_nothing(demo_document, tmp_path):
         (lambda d: d.update(format_version=99), "format version 99 is not supported"),
         (lambda d: d["collections"].update(spaceships=[]), "unknown collections: spaceships"),
         (lambda d: d["collections"]["people"][0].update(colour="red"), "unknown field 'colour'"),
-        (lambda d: d["collections"]["people"][0].update(birth_date="1968-02-30"),
-         "people[0].birth_date: day 30"),
-        (lambda d: d["collections"]["people"][0].pop("display_name"),
-         "people[0].display_name: is required"),
-        (lambda d: d["collections"]["letters"][0].update(direction="sideways"),
-         "'sideways' is not one of"),
-        (lambda d: d["collections"]["sanction_request_programs"][0].update(program_key="XX"),
-         "is not a known program"),
-        (lambda d: d["collections"]["people"].append(d["collections"]["people"][0]),
-         "duplicate key"),
+        (
+            lambda d: d["collections"]["people"][0].update(birth_date="1968-02-30"),
+            "people[0].birth_date: day 30",
+        ),
+        (
+            lambda d: d["collections"]["people"][0].pop("display_name"),
+            "people[0].display_name: is required",
+        ),
+        (
+            lambda d: d["collections"]["letters"][0].update(direction="sideways"),
+            "'sideways' is not one of",
+        ),
+        (
+            lambda d: d["collections"]["sanction_request_programs"][0].update(program_key="XX"),
+            "is not a known program",
+        ),
+        (
+            lambda d: d["collections"]["people"].append(d["collections"]["people"][0]),
+            "duplicate key",
+        ),
         (lambda d: d["collections"]["attachments"][0].update(content="***"), "not valid base64"),
     ],
 )
@@ -124,10 +136,14 @@ def test_import_into_database_holding_the_same_records_is_refused(demo_document,
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**63), 2**63) | st.floats(allow_nan=False)
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**63)
+    | st.floats(allow_nan=False)
     | st.text(max_size=30),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
     max_leaves=20,
 )
 
@@ -152,7 +168,8 @@ def test_fuzzed_documents_never_crash_and_never_leave_partial_data(
         row[field] = data.draw(json_values)
         if data.draw(st.booleans()):
             base[data.draw(st.sampled_from(["format", "format_version", "collections"]))] = (
-                data.draw(json_values))
+                data.draw(json_values)
+            )
         text = json.dumps(base)
         try:
             counts = import_document(target, json.loads(text))

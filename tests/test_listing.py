@@ -9,11 +9,12 @@ from casetracker.errors import ValidationError
 
 @pytest.fixture
 def letters(services):
-    dates = ["2025-04-11", "2025-04", "2024", None, "2025-04-11", "2023-09-19~", None, "2026-01-02"]
+    dates = ["2025-04-11", "2025-04", "2024", None, "2025-04-11", "2023-09-19~", None, "2024~"]
     ids = []
     for n, date in enumerate(dates):
         letter = services.letters.create(
-            title=f"Letter {n} {'50% off_' if n == 2 else ''}", sent_on=date,
+            title=f"Letter {n} {'50% off_' if n == 2 else ''}",
+            sent_on=date,
             direction="incoming" if n % 2 else "outgoing",
         )
         ids.append(letter.id)
@@ -34,7 +35,7 @@ def _walk(services, kind, **kwargs):
 def test_keyset_paging_visits_every_row_once_in_order(services, letters, descending):
     rows = _walk(services, "letters", sort="sent_on", descending=descending)
     assert sorted(r["id"] for r in rows) == sorted(letters)
-    keys = [("" if r["sent_on"] is None else r["sent_on"].isoformat(), r["id"]) for r in rows]
+    keys = [("" if r["sent_on"] is None else r["sent_on"].sort_text(), r["id"]) for r in rows]
     assert keys == sorted(keys, reverse=descending)
 
 
@@ -63,9 +64,11 @@ def test_detainee_list_joins_person_and_facility(services):
     facility = services.organizations.create(name="Baku SSS facility", kind="detention_facility")
     for name, status in (("Ruben Vardanyan", "on_trial"), ("Arayik Harutyunyan", "detained")):
         person = services.people.create(
-            display_name=name, names=[{"name": "Ռուբեն Վարդանյան"}] if "Ruben" in name else [])
-        services.detentions.create(person_id=person.id, category="political_figure",
-                                   facility_id=facility.id, status=status)
+            display_name=name, names=[{"name": "Ռուբեն Վարդանյան"}] if "Ruben" in name else []
+        )
+        services.detentions.create(
+            person_id=person.id, category="political_figure", facility_id=facility.id, status=status
+        )
     page = services.listing.page("detainees", sort="name")
     assert [r["name"] for r in page.rows] == ["Arayik Harutyunyan", "Ruben Vardanyan"]
     assert page.rows[0]["facility"] == "Baku SSS facility"

@@ -58,21 +58,37 @@ def _populate_at_0001(url_text: str) -> None:
     now = "2025-01-01 00:00:00+00:00"
     common = {"c": now, "u": now}
     with engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO people (id, display_name, gender, created_at, updated_at, version,"
-            " sensitivity, is_demo) VALUES (:id, :n, 'male', :c, :u, 1, 'public', false)"),
+        conn.execute(
+            text(
+                "INSERT INTO people (id, display_name, gender, created_at, updated_at, version,"
+                " sensitivity, is_demo) VALUES (:id, :n, 'male', :c, :u, 1, 'public', false)"
+            ),
             {"id": "11111111111111111111111111111111", "n": "Thomas H. Kean, Jr.", **common}
-            if engine.dialect.name == "sqlite" else
-            {"id": "11111111-1111-1111-1111-111111111111", "n": "Thomas H. Kean, Jr.", **common})
+            if engine.dialect.name == "sqlite"
+            else {
+                "id": "11111111-1111-1111-1111-111111111111",
+                "n": "Thomas H. Kean, Jr.",
+                **common,
+            },
+        )
         pid = conn.execute(text("SELECT id FROM people")).scalar()
         for n, name in enumerate(["Tom Kean", "Թոմաս Քին"]):
-            conn.execute(text(
-                "INSERT INTO person_names (id, person_id, ordinal, name, kind, created_at,"
-                " updated_at, version, sensitivity, is_demo) VALUES (:id, :p, :o, :n,"
-                " 'alias', :c, :u, 1, 'public', false)"),
-                {"id": f"2222222222222222222222222222222{n}" if engine.dialect.name == "sqlite"
-                 else f"22222222-2222-2222-2222-22222222222{n}", "p": pid, "o": n, "n": name,
-                 **common})
+            conn.execute(
+                text(
+                    "INSERT INTO person_names (id, person_id, ordinal, name, kind, created_at,"
+                    " updated_at, version, sensitivity, is_demo) VALUES (:id, :p, :o, :n,"
+                    " 'alias', :c, :u, 1, 'public', false)"
+                ),
+                {
+                    "id": f"2222222222222222222222222222222{n}"
+                    if engine.dialect.name == "sqlite"
+                    else f"22222222-2222-2222-2222-22222222222{n}",
+                    "p": pid,
+                    "o": n,
+                    "n": name,
+                    **common,
+                },
+            )
     engine.dispose()
 
 
@@ -95,10 +111,10 @@ def test_upgrade_keeps_child_rows_and_backs_up_first(empty_db_url, backend):
         assert upgrade(db, backup=False) is None
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM person_names")).scalar() == 2
-        assert conn.execute(text("SELECT sort_name FROM people")).scalar() == (
-            "kean thomas h. jr.")
+        assert conn.execute(text("SELECT sort_name FROM people")).scalar() == ("kean thomas h. jr.")
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
-            head_revision())
+            head_revision()
+        )
     db.close()
 
 
@@ -107,8 +123,10 @@ def test_failed_migration_changes_nothing(tmp_path):
     path = tmp_path / "broken.db"
     _populate_at_0001(str(path))
     with sqlite3.connect(path) as conn:  # plant an orphan: foreign keys are off by default
-        conn.execute("UPDATE person_names SET person_id = 'ffffffffffffffffffffffffffffffff'"
-                     " WHERE ordinal = 1")
+        conn.execute(
+            "UPDATE person_names SET person_id = 'ffffffffffffffffffffffffffffffff'"
+            " WHERE ordinal = 1"
+        )
     with pytest.raises(DatabaseError, match="upgrade failed, nothing changed"):
         open_database(resolve_url(str(path)))
     with sqlite3.connect(path) as conn:

@@ -18,8 +18,10 @@ def make_person(services, name="Ruben Vardanyan", **fields):
 def test_create_and_read_person_with_variants(services):
     person = make_person(
         services,
-        names=[{"name": "Ռուբեն Վարդանյան", "script": "armn", "language": "hy"},
-               {"name": "Рубен Варданян", "script": "Cyrl", "language": "ru"}],
+        names=[
+            {"name": "Ռուբեն Վարդանյան", "script": "armn", "language": "hy"},
+            {"name": "Рубен Варданян", "script": "Cyrl", "language": "ru"},
+        ],
         identifiers={"OpenSanctions": "Q-123"},
         birth_date="1968~",
     )
@@ -78,8 +80,11 @@ def test_person_in_use_cannot_be_deleted(services):
 def test_detention_status_follows_latest_dated_change(services):
     person = make_person(services)
     detention = services.detentions.create(
-        person_id=person.id, category="political_figure", captured_on="2023-09-27",
-        status="detained", status_on="2023-09-27",
+        person_id=person.id,
+        category="political_figure",
+        captured_on="2023-09-27",
+        status="detained",
+        status_on="2023-09-27",
     )
     services.detentions.set_status(detention.id, "sentenced", "2026-02")
     services.detentions.set_status(detention.id, "on_trial", "2025-01-17")  # entered late
@@ -96,11 +101,17 @@ def test_detention_children(services):
     assert court.country == "AZ"
     detention = services.detentions.create(person_id=person.id, category="prisoner_of_war")
     services.detentions.add_charge(detention.id, description="Illegal border crossing")
-    services.detentions.add_hearing(detention.id, held_on="2025-01-17", court_id=court.id,
-                                    judge_name="Zeynal Aghayev", outcome="adjourned")
+    services.detentions.add_hearing(
+        detention.id,
+        held_on="2025-01-17",
+        court_id=court.id,
+        judge_name="Zeynal Aghayev",
+        outcome="adjourned",
+    )
     services.detentions.add_treatment_report(detention.id, kind="torture", description="…")
-    services.detentions.add_access_flag(detention.id, kind="icrc_access", state="no",
-                                        observed_on="2025-03")
+    services.detentions.add_access_flag(
+        detention.id, kind="icrc_access", state="no", observed_on="2025-03"
+    )
     with pytest.raises(ValidationError, match="kind"):
         services.detentions.add_access_flag(detention.id, kind="telepathy", state="no")
     from casetracker.models import AccessFlag, Hearing
@@ -115,7 +126,10 @@ def test_asks_keep_their_order(services):
     b = services.letters.add_ask(letter.id, "Monitor trials")
     c = services.letters.add_ask(letter.id, "Sanction officials", position=0)
     assert [x.text for x in services.letters.asks(letter.id)] == [
-        "Sanction officials", "Release them", "Monitor trials"]
+        "Sanction officials",
+        "Release them",
+        "Monitor trials",
+    ]
     services.letters.reorder_asks(letter.id, [b.id, a.id, c.id])
     assert [x.id for x in services.letters.asks(letter.id)] == [b.id, a.id, c.id]
     with pytest.raises(ValidationError, match="every ask of this letter exactly once"):
@@ -127,8 +141,7 @@ def test_asks_keep_their_order(services):
 
 
 def test_signatories_recipients_tags_and_links(services):
-    letter = services.letters.create(title="Letter", sent_on="2025-04-11",
-                                     follow_up_due="2025-05")
+    letter = services.letters.create(title="Letter", sent_on="2025-04-11", follow_up_due="2025-05")
     titus = make_person(services, "Dina Titus")
     rubio = make_person(services, "Marco Rubio")
     state = services.organizations.create(name="Department of State", kind="ministry")
@@ -140,7 +153,9 @@ def test_signatories_recipients_tags_and_links(services):
     with pytest.raises(ValidationError, match="person, an organization or both"):
         services.letters.add_recipient(letter.id)
     assert services.letters.set_tags(letter.id, ["Magnitsky", "Armenia", "Armenia", " "]) == [
-        "Armenia", "Magnitsky"]
+        "Armenia",
+        "Magnitsky",
+    ]
     full = services.letters.get_full(letter.id)
     assert [t.name for t in full.tags] == ["Armenia", "Magnitsky"]
     assert [r.role.value for r in full.recipients] == ["direct", "copy"]
@@ -156,12 +171,14 @@ def test_sanction_request_programs_and_status(services):
     with pytest.raises(ValidationError, match="target"):
         services.sanctions.create(title="No target")
     with pytest.raises(ValidationError, match="'US-MAGIC' is not one of"):
-        services.sanctions.create(title="x", target_description="officials",
-                                  programs=["US-MAGIC"])
+        services.sanctions.create(title="x", target_description="officials", programs=["US-MAGIC"])
     official = make_person(services, "Some Official")
     request = services.sanctions.create(
-        title="Designate", target_person_id=official.id,
-        programs=["us-glomag", "GB-HR"], status="proposed", status_on="2025-04-11",
+        title="Designate",
+        target_person_id=official.id,
+        programs=["us-glomag", "GB-HR"],
+        status="proposed",
+        status_on="2025-04-11",
     )
     services.sanctions.set_status(request.id, "designated", "2026-03-01", "Treasury press")
     full = services.sanctions.get_full(request.id)
@@ -179,8 +196,11 @@ def test_response_positions_only_on_answered_letters(services):
     with pytest.raises(ValidationError, match="who sent it"):
         services.responses.create(title="?", response_type="token_reply")
     response = services.responses.create(
-        title="Reply", response_type="partial", from_organization_id=state.id,
-        received_on="2025-06", in_reply_to=[letter.id],
+        title="Reply",
+        response_type="partial",
+        from_organization_id=state.id,
+        received_on="2025-06",
+        in_reply_to=[letter.id],
     )
     services.responses.set_ask_position(response.id, ask.id, "noncommittal")
     services.responses.set_ask_position(response.id, ask.id, "declined", "Said no")
@@ -194,14 +214,16 @@ def test_response_positions_only_on_answered_letters(services):
 
 def test_consent_is_recorded_per_use(services):
     person = make_person(services)
-    services.people.set_consent(person.id, "publish", "refused", recorded_by="A. Staffer",
-                                recorded_on="2025-03-02")
+    services.people.set_consent(
+        person.id, "publish", "refused", recorded_by="A. Staffer", recorded_on="2025-03-02"
+    )
     services.people.set_consent(person.id, "publish", "granted", recorded_by="B. Staffer")
     from casetracker.models.enums import ConsentState, ConsentUse
 
     assert services.people.consent(person.id, ConsentUse.PUBLISH) == ConsentState.GRANTED
     assert services.people.consent(person.id, ConsentUse.SANCTIONS_DOSSIER) == (
-        ConsentState.UNKNOWN)
+        ConsentState.UNKNOWN
+    )
     with pytest.raises(ValidationError, match="use"):
         services.people.set_consent(person.id, "sell", "granted")
 
@@ -233,8 +255,9 @@ def test_nested_transaction_is_all_or_nothing(services, db):
 
 def test_attachments_keep_hash_and_bytes(services):
     letter = services.letters.create(title="With file")
-    attachment = services.attachments.attach_bytes(b"%PDF-1.4 ...", "letter.pdf",
-                                                   letter_id=letter.id)
+    attachment = services.attachments.attach_bytes(
+        b"%PDF-1.4 ...", "letter.pdf", letter_id=letter.id
+    )
     assert attachment.media_type == "application/pdf"
     assert attachment.size == 12
     assert len(attachment.sha256) == 64

@@ -1,9 +1,11 @@
 """Dates that may be known only to the month or the year, or only estimated.
 
-Stored and exchanged as a subset of EDTF (ISO 8601-2 level 1): ``2024``,
-``2024-09``, ``2024-09-19``, each optionally followed by ``~`` for an
-estimated (approximate) date. The canonical text sorts chronologically, so the
-database can sort and filter on it directly.
+Exchanged and shown to scripts as a subset of EDTF (ISO 8601-2 level 1):
+``2024``, ``2024-09``, ``2024-09-19``, each optionally followed by ``~`` for an
+estimated (approximate) date. The database stores :meth:`PartialDate.sort_text`,
+the same text with ``*`` in place of ``~``: it sorts chronologically as plain
+text (``2024`` < ``2024*`` < ``2024-01``), so the database can sort and filter
+on it directly.
 """
 
 from __future__ import annotations
@@ -15,8 +17,20 @@ import re
 from dataclasses import dataclass
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~)?$")
+_SORT_MARK = "*"  # sorts before "-", unlike "~"
 _MONTHS = (
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
 )
 
 
@@ -53,9 +67,7 @@ class PartialDate:
         if self.day is not None:
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
-                raise PartialDateError(
-                    f"day {self.day} is not in {self.year}-{self.month:02d}"
-                )
+                raise PartialDateError(f"day {self.day} is not in {self.year}-{self.month:02d}")
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -110,6 +122,14 @@ class PartialDate:
             if self.day is not None:
                 text += f"-{self.day:02d}"
         return text + ("~" if self.estimated else "")
+
+    def sort_text(self) -> str:
+        """The stored form: sorts chronologically as code-point text."""
+        return self.isoformat().replace("~", _SORT_MARK)
+
+    @classmethod
+    def from_sort_text(cls, text: str) -> PartialDate:
+        return cls.parse(text.replace(_SORT_MARK, "~"))
 
     def earliest(self) -> dt.date:
         """First day the date can stand for."""

@@ -322,7 +322,9 @@ def cmd_add_recipient(args: argparse.Namespace) -> int:
     return _run(
         args,
         lambda s: s.letters.add_recipient(
-            args.letter, person_id=args.person, organization_id=args.organization,
+            args.letter,
+            person_id=args.person,
+            organization_id=args.organization,
             role="copy" if args.copy else "direct",
         ),
     )
@@ -371,11 +373,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=cmd_import)
 
     db = sub.add_parser("db", help="upgrade, check, back up or restore the database")
-    dbsub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True,
-                              parser_class=type(db))
+    dbsub = db.add_subparsers(
+        dest="db_command", metavar="ACTION", required=True, parser_class=type(db)
+    )
     p = dbsub.add_parser("upgrade", help="migrate to the current schema (backs up first)")
-    p.add_argument("--no-backup", action="store_true",
-                   help="skip the backup (PostgreSQL: after your own pg_dump)")
+    p.add_argument(
+        "--no-backup",
+        action="store_true",
+        help="skip the backup (PostgreSQL: after your own pg_dump)",
+    )
     p.set_defaults(handler=cmd_db_upgrade)
     p = dbsub.add_parser("check", help="integrity, references and schema, in plain words")
     p.set_defaults(handler=cmd_db_check)
@@ -389,8 +395,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("list", help="list records, filtered and sorted")
     p.add_argument("kind", choices=LIST_KINDS)
     p.add_argument("--json", action="store_true", help="one JSON object per line")
-    p.add_argument("--filter", action="append", metavar="NAME=VALUE",
-                   help="e.g. status=on_trial, captured_from=2023, direction=outgoing")
+    p.add_argument(
+        "--filter",
+        action="append",
+        metavar="NAME=VALUE",
+        help="e.g. status=on_trial, captured_from=2023, direction=outgoing",
+    )
     p.add_argument("--search", metavar="TEXT", help="quick filter on names and titles")
     p.add_argument("--sort", metavar="FIELD")
     p.add_argument("--desc", action="store_true", help="newest / last first")
@@ -411,15 +421,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         if name in ("create", "update"):
             p.add_argument("fields", nargs="*", metavar="FIELD=VALUE")
         if name in ("update", "delete"):
-            p.add_argument("--expect-version", type=int, metavar="N",
-                           help="refuse if the record is no longer at version N")
+            p.add_argument(
+                "--expect-version",
+                type=int,
+                metavar="N",
+                help="refuse if the record is no longer at version N",
+            )
         if name != "delete":
             p.add_argument("--json", action="store_true")
         p.set_defaults(handler=handler)
 
     letter = sub.add_parser("letter", help="asks, signatories, recipients and links of a letter")
-    lsub = letter.add_subparsers(dest="letter_command", metavar="ACTION", required=True,
-                                 parser_class=type(letter))
+    lsub = letter.add_subparsers(
+        dest="letter_command", metavar="ACTION", required=True, parser_class=type(letter)
+    )
     p = lsub.add_parser("add-ask")
     p.add_argument("letter")
     p.add_argument("text")

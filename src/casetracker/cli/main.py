@@ -42,7 +42,8 @@ def build_parser() -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument(
-        "--db", metavar="PATH|URL",
+        "--db",
+        metavar="PATH|URL",
         help="SQLite file or postgresql:// URL (default: $CASETRACKER_DB, else the local "
         "database in your data folder)",
     )

@@ -73,9 +73,7 @@ def backup(db: Database, out: Path | None = None) -> Path:
     """Copy a SQLite database consistently while it may be in use."""
     path = db.path
     if path is None:
-        raise DatabaseError(
-            "backups of a PostgreSQL database are made on the server: use pg_dump"
-        )
+        raise DatabaseError("backups of a PostgreSQL database are made on the server: use pg_dump")
     destination = Path(out) if out else timestamped_backup_path(path, "backup")
     if destination.resolve() == path.resolve():
         raise DatabaseError("the backup cannot overwrite the database itself")

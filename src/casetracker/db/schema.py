@@ -89,9 +89,7 @@ def schema_state(db: Database) -> SchemaState:
     managed = tables - {VERSION_TABLE}
     empty = not managed and revision is None
     if not empty and revision is None:
-        raise DatabaseError(
-            f"{db.describe()} holds tables but is not a CaseTracker database"
-        )
+        raise DatabaseError(f"{db.describe()} holds tables but is not a CaseTracker database")
     known = revision is None or _is_known_revision(revision)
     return SchemaState(revision=revision, head=head, empty=empty, known=known)
 
@@ -192,9 +190,7 @@ def create_schema(db: Database) -> None:
         context.stamp(_script(), head)
 
 
-def open_database(
-    url: URL, *, create: bool = False, auto_upgrade: bool = True
-) -> Database:
+def open_database(url: URL, *, create: bool = False, auto_upgrade: bool = True) -> Database:
     """Open (and when asked, create) a database ready for the current code."""
     path = sqlite_path(url)
     if path is not None:

@@ -14,7 +14,7 @@ from casetracker.partialdate import PartialDate
 
 
 class PartialDateType(TypeDecorator[PartialDate]):
-    """A :class:`PartialDate` stored as its sortable canonical text.
+    """A :class:`PartialDate` stored as its chronologically sortable text.
 
     On PostgreSQL the column uses the "C" collation so that text order is
     code-point order, as on SQLite (a locale collation ignores the hyphens).
@@ -30,10 +30,10 @@ class PartialDateType(TypeDecorator[PartialDate]):
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
         coerced = PartialDate.coerce(value)
-        return coerced.isoformat() if coerced is not None else None
+        return coerced.sort_text() if coerced is not None else None
 
     def process_result_value(self, value: Any, dialect: Dialect) -> PartialDate | None:
-        return PartialDate.parse(value) if value else None
+        return PartialDate.from_sort_text(value) if value else None
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):

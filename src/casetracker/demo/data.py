@@ -77,12 +77,12 @@ LETTER = {
 }
 
 ASKS = (
-    "Raise the immediate and unconditional release of all Armenian political prisoners "
-    "in every engagement with Azerbaijan's government.",
-    "Press Azerbaijan to admit international observers and independent media to the "
-    "proceedings against Armenian political figures.",
-    "Designate, under the Global Magnitsky Act, the Azerbaijani officials responsible "
-    "for gross human rights violations against Armenian prisoners.",
+    "In every engagement with the Government of Azerbaijan, call for all Armenian "
+    "political prisoners to be freed at once and without conditions.",
+    "Urge the Azerbaijani authorities to let international observers and independent "
+    "journalists follow the trials of Armenian political figures.",
+    "Sanction, using the Global Magnitsky Act, the Azerbaijani officials responsible for "
+    "grave abuses of Armenian prisoners.",
 )
 
 # name, Armenian-script name, other variants, former office, office dates, captured on,

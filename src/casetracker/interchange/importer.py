@@ -17,7 +17,7 @@ from casetracker.errors import ImportFormatError
 from casetracker.interchange.codec import FORMAT_NAME, FORMAT_VERSION, binary_from_json, tables
 from casetracker.models import SANCTION_PROGRAMS
 from casetracker.services.base import integrity_message
-from casetracker.services.fields import FieldValueError, coerce_value, is_required
+from casetracker.services.fields import FieldValueError, coerce_value
 
 MAX_REPORTED = 10
 MAX_FILE_BYTES = 2 * 1024**3
@@ -63,10 +63,10 @@ class _Problems:
 
     def raise_if_any(self) -> None:
         if self.total:
-            more = f" (and {self.total - len(self.items)} more)" if self.total > MAX_REPORTED else ""
-            raise ImportFormatError(
-                "nothing was imported: " + "; ".join(self.items) + more
+            more = (
+                f" (and {self.total - len(self.items)} more)" if self.total > MAX_REPORTED else ""
             )
+            raise ImportFormatError("nothing was imported: " + "; ".join(self.items) + more)
 
 
 def _convert(column: Column[Any], value: Any) -> Any:
@@ -80,12 +80,18 @@ def _convert(column: Column[Any], value: Any) -> Any:
     return coerce_value(column, value)
 
 
+def _default_value(column: Column[Any]) -> Any:
+    default = column.default
+    arg = getattr(default, "arg", None)
+    return arg(None) if callable(arg) else arg
+
+
 def _check_header(document: Any) -> dict[str, Any]:
     if not isinstance(document, dict):
         raise ImportFormatError("not a CaseTracker interchange document (expected a JSON object)")
     if document.get("format") != FORMAT_NAME:
         raise ImportFormatError(
-            f"not a CaseTracker interchange document (\"format\" must be \"{FORMAT_NAME}\")"
+            f'not a CaseTracker interchange document ("format" must be "{FORMAT_NAME}")'
         )
     version = document.get("format_version")
     if version != FORMAT_VERSION:
@@ -95,7 +101,7 @@ def _check_header(document: Any) -> dict[str, Any]:
         )
     collections = document.get("collections")
     if not isinstance(collections, dict):
-        raise ImportFormatError("\"collections\" must be an object of record lists")
+        raise ImportFormatError('"collections" must be an object of record lists')
     known = {t.name for t in tables()}
     unknown = sorted(str(k) for k in collections if k not in known)
     if unknown:
@@ -103,9 +109,7 @@ def _check_header(document: Any) -> dict[str, Any]:
     return collections
 
 
-def _parse_rows(
-    table: Table, raw_rows: Any, problems: _Problems
-) -> list[dict[str, Any]]:
+def _parse_rows(table: Table, raw_rows: Any, problems: _Problems) -> list[dict[str, Any]]:
     if not isinstance(raw_rows, list):
         problems.add(f"{table.name}: expected a list of records")
         return []
@@ -127,10 +131,11 @@ def _parse_rows(
             except FieldValueError as exc:
                 problems.add(f"{where}.{name}: {exc}")
         for name, column in columns.items():
-            missing = row.get(name) is None
-            if missing and (column.primary_key or is_required(column)):
-                problems.add(f"{where}.{name}: is required")
-            elif missing and not column.nullable and column.default is None:
+            if row.get(name) is not None or column.nullable:
+                continue
+            if column.default is not None:
+                row[name] = _default_value(column)  # id, timestamps, version, sensitivity…
+            else:
                 problems.add(f"{where}.{name}: is required")
         if table.name == "sanction_request_programs":
             key = row.get("program_key")
@@ -178,8 +183,10 @@ def import_document(db: Database, document: Any) -> dict[str, int]:
                         continue
                     deferred = _self_references(table)
                     values = [
-                        {c.name: row.get(c.name) if c.name not in deferred else None
-                         for c in table.columns if c.name in row or not c.nullable}
+                        {
+                            c.name: None if c.name in deferred else row.get(c.name)
+                            for c in table.columns
+                        }
                         for row in rows
                     ]
                     for start in range(0, len(values), 1000):
@@ -187,16 +194,16 @@ def import_document(db: Database, document: Any) -> dict[str, int]:
                     for name in deferred:
                         for row in rows:
                             if row.get(name) is not None:
-                                keep = {"updated_at": row["updated_at"]} if "updated_at" in row else {}
+                                keep = (
+                                    {"updated_at": row["updated_at"]} if "updated_at" in row else {}
+                                )
                                 conn.execute(
                                     update(table)
                                     .where(table.c.id == row["id"])
                                     .values({name: row[name], **keep})
                                 )
         except IntegrityError as exc:
-            raise ImportFormatError(
-                f"nothing was imported: {integrity_message(exc)}"
-            ) from exc
+            raise ImportFormatError(f"nothing was imported: {integrity_message(exc)}") from exc
         except DBAPIError as exc:
             reason = str(getattr(exc, "orig", exc)).splitlines()[0]
             raise ImportFormatError(f"nothing was imported: {reason}") from exc
@@ -208,14 +215,12 @@ def _show(key: tuple[Any, ...]) -> str:
 
 
 def _self_references(table: Table) -> list[str]:
-    return [
-        c.name for c in table.columns
-        if any(fk.column.table is table for fk in c.foreign_keys)
-    ]
+    return [c.name for c in table.columns if any(fk.column.table is table for fk in c.foreign_keys)]
 
 
-def _check_existing(conn: Any, ordered: list[Table], parsed: dict[str, list[dict[str, Any]]],
-                    problems: _Problems) -> None:
+def _check_existing(
+    conn: Any, ordered: list[Table], parsed: dict[str, list[dict[str, Any]]], problems: _Problems
+) -> None:
     for table in ordered:
         if "id" not in table.c:
             continue
@@ -244,7 +249,9 @@ def _check_references(
                     if value is None or value in doc_ids.get(target, ()):
                         continue
                     wanted[target].add(value)
-                    uses.append((f"{table.name}[{index}].{column.name}", target, column.name, value))
+                    uses.append(
+                        (f"{table.name}[{index}].{column.name}", target, column.name, value)
+                    )
     present: dict[str, set[Any]] = defaultdict(set)
     all_tables = {t.name: t for t in tables()}
     for target, ids in wanted.items():
@@ -257,4 +264,6 @@ def _check_references(
             )
     for where, target, _column, value in uses:
         if value not in present[target]:
-            problems.add(f"{where}: refers to {target} {value}, which is not in the file or database")
+            problems.add(
+                f"{where}: refers to {target} {value}, which is not in the file or database"
+            )

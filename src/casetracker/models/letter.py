@@ -40,9 +40,7 @@ class Letter(Record):
     recipients: Mapped[list[LetterRecipient]] = relationship(
         cascade="all, delete-orphan", order_by="LetterRecipient.ordinal"
     )
-    asks: Mapped[list[Ask]] = relationship(
-        cascade="all, delete-orphan", order_by="Ask.ordinal"
-    )
+    asks: Mapped[list[Ask]] = relationship(cascade="all, delete-orphan", order_by="Ask.ordinal")
     tags: Mapped[list[Tag]] = relationship(secondary=letter_tags, order_by="Tag.name")
 
 

@@ -13,12 +13,17 @@ def _link_table(name: str, left: tuple[str, str], right: tuple[str, str]) -> Tab
         name,
         Base.metadata,
         Column(
-            left_col, Uuid(), ForeignKey(f"{left_table}.id", ondelete="CASCADE"),
+            left_col,
+            Uuid(),
+            ForeignKey(f"{left_table}.id", ondelete="CASCADE"),
             primary_key=True,
         ),
         Column(
-            right_col, Uuid(), ForeignKey(f"{right_table}.id", ondelete="CASCADE"),
-            primary_key=True, index=True,
+            right_col,
+            Uuid(),
+            ForeignKey(f"{right_table}.id", ondelete="CASCADE"),
+            primary_key=True,
+            index=True,
         ),
     )
 

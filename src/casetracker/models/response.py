@@ -44,12 +44,8 @@ class ResponseAskPosition(Record):
     __tablename__ = "response_ask_positions"
     __table_args__ = (UniqueConstraint("response_id", "ask_id"),)
 
-    response_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("responses.id", ondelete="CASCADE")
-    )
-    ask_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("asks.id", ondelete="CASCADE"), index=True
-    )
+    response_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"))
+    ask_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("asks.id", ondelete="CASCADE"), index=True)
     position: Mapped[AskPositionKind] = mapped_column(enum_column(AskPositionKind))
     note: Mapped[str | None] = mapped_column(Text)
 

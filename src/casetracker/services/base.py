@@ -98,9 +98,7 @@ class RecordService[T: Record]:
             column = self.columns()[name]
             for fk in column.foreign_keys:
                 target = fk.column
-                found = session.execute(
-                    select(exists().where(target == value))
-                ).scalar()
+                found = session.execute(select(exists().where(target == value))).scalar()
                 if not found:
                     problems.append(
                         FieldProblem(name, f"no {target.table.name.rstrip('s')} with id {value}")
@@ -179,7 +177,9 @@ class RecordService[T: Record]:
         with self.db.reading() as session:
             return self._load(session, record_id)  # type: ignore[no-any-return]
 
-    def update(self, record_id: object, expected_version: int | None = None, **changes: object) -> T:
+    def update(
+        self, record_id: object, expected_version: int | None = None, **changes: object
+    ) -> T:
         """Change fields; ``expected_version`` guards against overwriting another edit."""
         with self.db.transaction() as session:
             record = self._load(session, record_id)
@@ -265,7 +265,9 @@ def link(session: Session, table: Table, **ids: object) -> bool:
         column = table.c[name]
         (fk,) = column.foreign_keys
         if not session.execute(select(exists().where(fk.column == values[name]))).scalar():
-            raise ValidationError.single(name, f"no {fk.column.table.name.rstrip('s')} with id {value}")
+            raise ValidationError.single(
+                name, f"no {fk.column.table.name.rstrip('s')} with id {value}"
+            )
     condition = [table.c[k] == v for k, v in values.items()]
     if session.execute(select(exists().where(*condition))).scalar():
         return False

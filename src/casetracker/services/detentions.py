@@ -20,7 +20,7 @@ from casetracker.services.base import RecordService, as_uuid
 
 
 def _sort_key(change: DetentionStatusChange) -> tuple[str, str]:
-    return (change.changed_on.isoformat() if change.changed_on else "", str(change.created_at))
+    return (change.changed_on.sort_text() if change.changed_on else "", str(change.created_at))
 
 
 class DetentionsService(RecordService[Detention]):
@@ -29,9 +29,19 @@ class DetentionsService(RecordService[Detention]):
     model = Detention
     editable = frozenset(
         {
-            "person_id", "category", "captured_on", "capture_place", "capture_circumstances",
-            "facility_id", "sentence", "sentenced_on", "sentence_months", "summary", "notes",
-            "sensitivity", "is_demo",
+            "person_id",
+            "category",
+            "captured_on",
+            "capture_place",
+            "capture_circumstances",
+            "facility_id",
+            "sentence",
+            "sentenced_on",
+            "sentence_months",
+            "summary",
+            "notes",
+            "sensitivity",
+            "is_demo",
         }
     )
 

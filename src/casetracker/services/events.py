@@ -21,8 +21,13 @@ class EventsService(RecordService[Event]):
 
     def for_record(self, field: str, record_id: object) -> list[Event]:
         """Events attached to one record, oldest first (undated last)."""
-        if field not in ("person_id", "detention_id", "letter_id", "sanction_request_id",
-                         "response_id"):
+        if field not in (
+            "person_id",
+            "detention_id",
+            "letter_id",
+            "sanction_request_id",
+            "response_id",
+        ):
             raise ValidationError.single("field", f"events cannot be attached by {field}")
         with self.db.reading() as session:
             events = session.scalars(
@@ -34,8 +39,14 @@ class EventsService(RecordService[Event]):
 class SourcesService(RecordService[Source]):
     model = Source
 
-    def cite(self, source_id: object, *, locator: str | None = None, note: str | None = None,
-             **target: object) -> Citation:
+    def cite(
+        self,
+        source_id: object,
+        *,
+        locator: str | None = None,
+        note: str | None = None,
+        **target: object,
+    ) -> Citation:
         """Link a source to one record, e.g. ``cite(src, detention_id=d)``."""
         unknown = set(target) - set(CITATION_TARGETS)
         given = {k: v for k, v in target.items() if v is not None}
@@ -45,7 +56,10 @@ class SourcesService(RecordService[Source]):
             )
         with self.db.transaction() as session:
             return self._add_child(
-                session, source_id, Citation, "source_id",
+                session,
+                source_id,
+                Citation,
+                "source_id",
                 {**given, "locator": locator, "note": note},
             )
 
@@ -61,8 +75,14 @@ class AttachmentsService(RecordService[Attachment]):
     model = Attachment
 
     def attach_bytes(
-        self, content: bytes, original_name: str, *, media_type: str | None = None,
-        extracted_text: str | None = None, sensitivity: str = "public", is_demo: bool = False,
+        self,
+        content: bytes,
+        original_name: str,
+        *,
+        media_type: str | None = None,
+        extracted_text: str | None = None,
+        sensitivity: str = "public",
+        is_demo: bool = False,
         **owner: object,
     ) -> Attachment:
         given = {k: v for k, v in owner.items() if v is not None}
@@ -99,4 +119,3 @@ class AttachmentsService(RecordService[Attachment]):
         with self.db.reading() as session:
             attachment = self._load(session, attachment_id)
             return attachment.content
-

@@ -151,8 +151,10 @@ def coerce_fields(
         except FieldValueError as exc:
             problems.append(FieldProblem(name, str(exc)))
             continue
-        if coerced is None and not column.nullable and not (
-            column.default is not None and value is None and creating
+        if (
+            coerced is None
+            and not column.nullable
+            and not (column.default is not None and value is None and creating)
         ):
             problems.append(FieldProblem(name, "is required"))
             continue
@@ -161,7 +163,11 @@ def coerce_fields(
         clean[name] = coerced
     if creating:
         for name, column in columns.items():
-            if is_required(column) and name not in clean and name not in SYSTEM_FIELDS:
-                if not any(p.field == name for p in problems):
-                    problems.append(FieldProblem(name, "is required"))
+            if (
+                is_required(column)
+                and name not in clean
+                and name not in SYSTEM_FIELDS
+                and not any(p.field == name for p in problems)
+            ):
+                problems.append(FieldProblem(name, "is required"))
     return clean, problems

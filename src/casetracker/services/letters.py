@@ -27,11 +27,11 @@ class LettersService(RecordService[Letter]):
     model = Letter
 
     def check(self, session: Session, record: Letter) -> None:
-        if record.follow_up_due and record.sent_on:
-            if record.follow_up_due.latest() < record.sent_on.earliest():
-                raise ValidationError.single(
-                    "follow_up_due", "is before the letter was sent", self.label
-                )
+        due, sent = record.follow_up_due, record.sent_on
+        if due and sent and due.latest() < sent.earliest():
+            raise ValidationError.single(
+                "follow_up_due", "is before the letter was sent", self.label
+            )
 
     def get_full(self, letter_id: object) -> Letter:
         """A letter with signatories, recipients, asks and tags loaded."""
@@ -52,7 +52,11 @@ class LettersService(RecordService[Letter]):
 
     # ------------------------------------------------------------ signatories
     def add_signatory(
-        self, letter_id: object, person_id: object, *, is_lead: bool = False,
+        self,
+        letter_id: object,
+        person_id: object,
+        *,
+        is_lead: bool = False,
         signed_as: str | None = None,
     ) -> LetterSignatory:
         with self.db.transaction() as session:
@@ -84,8 +88,13 @@ class LettersService(RecordService[Letter]):
 
     # ------------------------------------------------------------ recipients
     def add_recipient(
-        self, letter_id: object, *, person_id: object = None, organization_id: object = None,
-        role: str = "direct", addressed_as: str | None = None,
+        self,
+        letter_id: object,
+        *,
+        person_id: object = None,
+        organization_id: object = None,
+        role: str = "direct",
+        addressed_as: str | None = None,
     ) -> LetterRecipient:
         if person_id is None and organization_id is None:
             raise ValidationError.single(
@@ -111,8 +120,13 @@ class LettersService(RecordService[Letter]):
 
     # ------------------------------------------------------------ asks
     def add_ask(
-        self, letter_id: object, text: str, *, status: AskStatus | str = AskStatus.OPEN,
-        position: int | None = None, **fields: object,
+        self,
+        letter_id: object,
+        text: str,
+        *,
+        status: AskStatus | str = AskStatus.OPEN,
+        position: int | None = None,
+        **fields: object,
     ) -> Ask:
         """Append an ask (or insert it at 0-based ``position``)."""
         with self.db.transaction() as session:
@@ -168,7 +182,9 @@ class LettersService(RecordService[Letter]):
     ) -> Ask:
         return self._update_child(Ask, ask_id, None, {"status": status, "status_note": note})
 
-    def update_ask(self, ask_id: object, expected_version: int | None = None, **changes: object) -> Ask:
+    def update_ask(
+        self, ask_id: object, expected_version: int | None = None, **changes: object
+    ) -> Ask:
         changes.pop("letter_id", None)
         return self._update_child(Ask, ask_id, expected_version, changes)
 
@@ -205,20 +221,26 @@ class LettersService(RecordService[Letter]):
 
     def unlink_detention(self, letter_id: object, detention_id: object) -> bool:
         with self.db.transaction() as session:
-            return unlink(session, letter_detentions, letter_id=letter_id, detention_id=detention_id)
+            return unlink(
+                session, letter_detentions, letter_id=letter_id, detention_id=detention_id
+            )
 
     def link_sanction_request(self, letter_id: object, sanction_request_id: object) -> bool:
         with self.db.transaction() as session:
             return link(
-                session, letter_sanction_requests,
-                letter_id=letter_id, sanction_request_id=sanction_request_id,
+                session,
+                letter_sanction_requests,
+                letter_id=letter_id,
+                sanction_request_id=sanction_request_id,
             )
 
     def unlink_sanction_request(self, letter_id: object, sanction_request_id: object) -> bool:
         with self.db.transaction() as session:
             return unlink(
-                session, letter_sanction_requests,
-                letter_id=letter_id, sanction_request_id=sanction_request_id,
+                session,
+                letter_sanction_requests,
+                letter_id=letter_id,
+                sanction_request_id=sanction_request_id,
             )
 
     @staticmethod

@@ -19,8 +19,8 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
-    and_,
     String,
+    and_,
     func,
     or_,
     select,
@@ -173,18 +173,20 @@ def _specs() -> dict[str, ListSpec]:
         "detainees": ListSpec(
             kind="detainees",
             model=Detention,
-            query=lambda: select(
-                Detention.id,
-                Person.display_name.label("name"),
-                Detention.category,
-                Detention.status,
-                Detention.captured_on,
-                facility.name.label("facility"),
-                Detention.sensitivity,
-                Detention.updated_at,
-            )
-            .join(Person, Person.id == Detention.person_id)
-            .outerjoin(facility, facility.id == Detention.facility_id),
+            query=lambda: (
+                select(
+                    Detention.id,
+                    Person.display_name.label("name"),
+                    Detention.category,
+                    Detention.status,
+                    Detention.captured_on,
+                    facility.name.label("facility"),
+                    Detention.sensitivity,
+                    Detention.updated_at,
+                )
+                .join(Person, Person.id == Detention.person_id)
+                .outerjoin(facility, facility.id == Detention.facility_id)
+            ),
             sorts={
                 "name": Person.sort_name,
                 "captured_on": Detention.captured_on,
@@ -266,17 +268,19 @@ def _specs() -> dict[str, ListSpec]:
         "responses": ListSpec(
             kind="responses",
             model=Response,
-            query=lambda: select(
-                Response.id,
-                Response.received_on,
-                Response.title,
-                func.coalesce(sender.display_name, sender_org.name).label("sender"),
-                Response.response_type,
-                Response.impact,
-                Response.sensitivity,
-            )
-            .outerjoin(sender, sender.id == Response.from_person_id)
-            .outerjoin(sender_org, sender_org.id == Response.from_organization_id),
+            query=lambda: (
+                select(
+                    Response.id,
+                    Response.received_on,
+                    Response.title,
+                    func.coalesce(sender.display_name, sender_org.name).label("sender"),
+                    Response.response_type,
+                    Response.impact,
+                    Response.sensitivity,
+                )
+                .outerjoin(sender, sender.id == Response.from_person_id)
+                .outerjoin(sender_org, sender_org.id == Response.from_organization_id)
+            ),
             sorts={"received_on": Response.received_on, "title": Response.title},
             default_sort="received_on",
             filters={
@@ -406,7 +410,7 @@ class ListingService:
         query = query.limit(limit + 1)
         with self.db.reading() as session:
             result = session.execute(query)
-            names = tuple(k for k in result.keys() if k != "_sort")
+            names = tuple(k for k in list(result.keys()) if k != "_sort")
             fetched = result.all()
         more = len(fetched) > limit
         fetched = fetched[:limit]

@@ -29,8 +29,6 @@ class PositionsService(RecordService[Position]):
     model = Position
 
     def check(self, session: Session, record: Position) -> None:
-        if record.start_date and record.end_date:
-            if record.end_date.latest() < record.start_date.earliest():
-                raise ValidationError.single(
-                    "end_date", "is before the start date", self.label
-                )
+        start, end = record.start_date, record.end_date
+        if start and end and end.latest() < start.earliest():
+            raise ValidationError.single("end_date", "is before the start date", self.label)

@@ -239,7 +239,11 @@ class PeopleService(RecordService[Person]):
         return found
 
     def mark_not_same(
-        self, person_id: object, other_id: object, *, decided_by: str | None = None,
+        self,
+        person_id: object,
+        other_id: object,
+        *,
+        decided_by: str | None = None,
         note: str | None = None,
     ) -> PersonIdentityDecision:
         with self.db.transaction() as session:
@@ -261,7 +265,11 @@ class PeopleService(RecordService[Person]):
             )
 
     def merge(
-        self, keep_id: object, drop_id: object, *, decided_by: str | None = None,
+        self,
+        keep_id: object,
+        drop_id: object,
+        *,
+        decided_by: str | None = None,
         note: str | None = None,
     ) -> Person:
         """Move everything that refers to ``drop`` onto ``keep``, then record the merge.

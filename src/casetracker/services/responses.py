@@ -60,7 +60,8 @@ class ResponsesService(RecordService[Response]):
             )
             if ask.letter_id not in answered:
                 raise ValidationError.single(
-                    "ask_id", "this ask belongs to a letter the response does not answer",
+                    "ask_id",
+                    "this ask belongs to a letter the response does not answer",
                     "ask position",
                 )
             existing = session.scalars(
@@ -72,8 +73,12 @@ class ResponsesService(RecordService[Response]):
             if existing is None:
                 return self._child(ResponseAskPosition).create_in(
                     session,
-                    {"response_id": response.id, "ask_id": ask.id, "position": position,
-                     "note": note},
+                    {
+                        "response_id": response.id,
+                        "ask_id": ask.id,
+                        "position": position,
+                        "note": note,
+                    },
                 )
             clean = self._child(ResponseAskPosition).validate(
                 session, {"position": position, "note": note}, creating=False
@@ -93,7 +98,9 @@ class ResponsesService(RecordService[Response]):
                 )
             )
 
-    def add_commitment(self, response_id: object, text: str, **fields: object) -> ResponseCommitment:
+    def add_commitment(
+        self, response_id: object, text: str, **fields: object
+    ) -> ResponseCommitment:
         with self.db.transaction() as session:
             return self._add_child(
                 session, response_id, ResponseCommitment, "response_id", {"text": text, **fields}

@@ -21,7 +21,7 @@ from casetracker.services.base import RecordService, as_uuid, link
 
 
 def _sort_key(change: SanctionStatusChange) -> tuple[str, str]:
-    return (change.changed_on.isoformat() if change.changed_on else "", str(change.created_at))
+    return (change.changed_on.sort_text() if change.changed_on else "", str(change.created_at))
 
 
 class SanctionsService(RecordService[SanctionRequest]):
@@ -30,9 +30,18 @@ class SanctionsService(RecordService[SanctionRequest]):
     model = SanctionRequest
     editable = frozenset(
         {
-            "title", "target_person_id", "target_description", "submitted_on", "channel",
-            "grounds", "designation_reference", "designated_on", "outcome", "notes",
-            "sensitivity", "is_demo",
+            "title",
+            "target_person_id",
+            "target_description",
+            "submitted_on",
+            "channel",
+            "grounds",
+            "designation_reference",
+            "designated_on",
+            "outcome",
+            "notes",
+            "sensitivity",
+            "is_demo",
         }
     )
 
@@ -98,8 +107,11 @@ class SanctionsService(RecordService[SanctionRequest]):
         )
 
     def set_status(
-        self, request_id: object, status: SanctionStatus | str,
-        on: PartialDate | str | None = None, note: str | None = None,
+        self,
+        request_id: object,
+        status: SanctionStatus | str,
+        on: PartialDate | str | None = None,
+        note: str | None = None,
     ) -> SanctionStatusChange:
         with self.db.transaction() as session:
             request = self._load(session, request_id)
@@ -126,7 +138,11 @@ class SanctionsService(RecordService[SanctionRequest]):
         return change
 
     def add_recipient(
-        self, request_id: object, *, person_id: object = None, organization_id: object = None,
+        self,
+        request_id: object,
+        *,
+        person_id: object = None,
+        organization_id: object = None,
         role: str = "direct",
     ) -> SanctionRecipient:
         if person_id is None and organization_id is None:
@@ -135,15 +151,20 @@ class SanctionsService(RecordService[SanctionRequest]):
             )
         with self.db.transaction() as session:
             return self._add_child(
-                session, request_id, SanctionRecipient, "sanction_request_id",
+                session,
+                request_id,
+                SanctionRecipient,
+                "sanction_request_id",
                 {"person_id": person_id, "organization_id": organization_id, "role": role},
             )
 
     def add_ground_detention(self, request_id: object, detention_id: object) -> bool:
         with self.db.transaction() as session:
             return link(
-                session, sanction_ground_detentions,
-                sanction_request_id=request_id, detention_id=detention_id,
+                session,
+                sanction_ground_detentions,
+                sanction_request_id=request_id,
+                detention_id=detention_id,
             )
 
     def add_ground_event(self, request_id: object, event_id: object) -> bool:
