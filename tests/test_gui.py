@@ -26,6 +26,6 @@ def test_main_window_shows_lists_and_counts(qtbot, services, tmp_path):
     names = {model.data(model.index(r, 0)) for r in range(model.rowCount())}
     assert "Ruben Vardanyan" in names
     assert model.data(model.index(0, 3)) == "27 Sep 2023"  # partial dates shown as dates
-    assert "43 people" in window.status_label.text()
+    assert "People: 43" in window.status_label.text()
     shot = tmp_path / "main.png"
     assert window.grab().save(str(shot)) and shot.stat().st_size > 5000

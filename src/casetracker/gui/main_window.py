@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(view, f"{title} ({total})")
             self.models[kind] = model
             self.views[kind] = view
-            counts.append(f"{total} {title.lower()}")
-        self.status_label = QLabel(f"{services.db.describe()} · " + ", ".join(counts))
+            counts.append(f"{title}: {total}")
+        self.status_label = QLabel(f"{services.db.describe()}  ·  " + "  ·  ".join(counts))
         self.statusBar().addPermanentWidget(self.status_label, 1)
         self.resize(1200, 720)
