@@ -7,5 +7,5 @@ python=$(scripts/python.sh)
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e ".[test]"
-.venv/bin/ruff check src tests bench migrations
+.venv/bin/ruff check .
 exec .venv/bin/python -m pytest "$@"

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from casetracker.cli.main import main
 
@@ -236,3 +238,52 @@ def test_version_and_env_database(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("CASETRACKER_DB", str(tmp_path / "env.db"))
     assert run(capsys, "init")[0] == 0
     assert (tmp_path / "env.db").exists()
+
+
+field_values = st.text(max_size=30) | st.sampled_from(
+    ["2025-04-11", "2025-13", "true", "maybe", "-1", "99999999999", "outgoing", "Əliyev", "\x00"]
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    kind=st.sampled_from(["letter", "person", "organization", "event", "source"]),
+    pairs=st.lists(
+        st.tuples(
+            st.sampled_from(["title", "sent_on", "display_name", "name", "kind", "is_demo",
+                             "direction", "country", "occurred_on", "colour", "version"]),
+            field_values,
+        ),
+        max_size=5,
+    ),
+)
+def test_fuzzed_create_never_crashes_the_cli(tmp_path_factory, sqlite_template, kind, pairs):
+    import shutil
+
+    db = tmp_path_factory.mktemp("cli") / "f.db"
+    shutil.copyfile(sqlite_template, db)
+    args = ["--db", str(db), "create", kind, *[f"{k}={v}" for k, v in pairs]]
+    code = main(args)
+    assert code in (0, 1)
+    listed = main(["--db", str(db), "list", "organizations", "--json"])
+    assert listed == 0
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(document=st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["format", "format_version", "collections", "people", "letters",
+                         "id", "title", "x"]), inner, max_size=4),
+    max_leaves=15,
+))
+def test_fuzzed_json_files_never_crash_the_cli(tmp_path_factory, sqlite_template, document):
+    import shutil
+
+    folder = tmp_path_factory.mktemp("cli-json")
+    db = folder / "f.db"
+    shutil.copyfile(sqlite_template, db)
+    path = folder / "in.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["--db", str(db), "import", str(path)]) in (0, 1)
+    assert main(["--db", str(db), "db", "check"]) == 0
