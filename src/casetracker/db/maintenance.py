@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +12,7 @@ from casetracker.db.engine import Database
 from casetracker.db.schema import (
     VERSION_TABLE,
     backup_sqlite,
+    copy_sqlite,
     head_revision,
     schema_state,
     timestamped_backup_path,
@@ -130,18 +130,10 @@ def restore(db: Database, source: Path) -> Path:
         )
     safety = backup_sqlite(path, timestamped_backup_path(path, "before-restore"))
     db.engine.dispose()
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(path)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
+        copy_sqlite(source, path)  # one transaction: on failure the old content stays
     except sqlite3.Error as exc:
-        shutil.copyfile(safety, path)
         raise DatabaseError(f"restore failed, the database is unchanged: {exc}") from exc
-    finally:
-        src.close()
     if revision != head_revision():
         from casetracker.db.schema import upgrade
 

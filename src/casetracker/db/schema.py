@@ -109,11 +109,9 @@ def _reason(exc: SQLAlchemyError) -> str:
     return str(orig or exc).strip().splitlines()[0]
 
 
-def backup_sqlite(source: Path, destination: Path) -> Path:
-    """Copy a live SQLite database consistently with the online backup API."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    if destination.exists():
-        raise DatabaseError(f"{destination} already exists; choose another name")
+def copy_sqlite(source: Path, destination: Path) -> None:
+    """Copy a (possibly live) SQLite database into ``destination`` with the online
+    backup API, replacing its content page by page in one transaction."""
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(destination)
@@ -121,11 +119,20 @@ def backup_sqlite(source: Path, destination: Path) -> Path:
             src.backup(dst)
         finally:
             dst.close()
+    finally:
+        src.close()
+
+
+def backup_sqlite(source: Path, destination: Path) -> Path:
+    """Write a consistent copy of a live SQLite database to a new file."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    if destination.exists():
+        raise DatabaseError(f"{destination} already exists; choose another name")
+    try:
+        copy_sqlite(source, destination)
     except sqlite3.Error as exc:
         destination.unlink(missing_ok=True)
         raise DatabaseError(f"backup of {source} failed: {exc}") from exc
-    finally:
-        src.close()
     return destination
 
 
