@@ -30,6 +30,18 @@ def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     return True
 
 
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Compare only the indexes meant for this dialect (``Index.ddl_if``)."""
+    if type_ == "index" and not reflected:
+        condition = getattr(obj, "_ddl_if", None)
+        dialect = getattr(condition, "dialect", None)
+        if dialect and dialect != context.get_context().dialect.name:
+            return False
+    return True
+
+
 def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
     """Render CaseTracker's column types as plain SQL types, so that migrations
     stay frozen and never import application types."""
@@ -63,6 +75,7 @@ def _configure(connection: Connection) -> None:
         render_as_batch=sqlite,
         transaction_per_migration=True,
         include_name=include_name,
+        include_object=include_object,
         compare_type=True,
         render_item=render_item,
         on_version_apply=(lambda **_: _check_foreign_keys(connection)) if sqlite else None,

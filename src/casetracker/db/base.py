@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 import uuid
 
-from sqlalchemy import Boolean, MetaData, String, Text, Uuid
+from sqlalchemy import Boolean, Index, MetaData, String, Text, Uuid, literal_column
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from casetracker.db.types import PartialDateType, UTCDateTime, enum_column, utcnow
@@ -67,3 +67,16 @@ class Record(Base):
 def text_column(nullable: bool = True) -> Mapped[str | None]:
     """A long free-text column."""
     return mapped_column(Text, nullable=nullable)
+
+
+def keyset_indexes(table: str, column: str) -> tuple[Index, Index]:
+    """Indexes that let a list sorted by ``column`` (empty values first) then ``id``
+    be read in index order: one per dialect, since PostgreSQL needs ``NULLS FIRST``
+    in the index and SQLite refuses it there (its NULLs already sort first)."""
+    name = f"ix_{table}_{column}_id"
+    return (
+        Index(name, column, "id").ddl_if(dialect="sqlite"),
+        Index(f"{name}_pg", literal_column(column).nulls_first(), "id").ddl_if(
+            dialect="postgresql"
+        ),
+    )

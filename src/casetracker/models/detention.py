@@ -7,7 +7,7 @@ import uuid
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from casetracker.db.base import Record
+from casetracker.db.base import Record, keyset_indexes
 from casetracker.db.types import enum_column
 from casetracker.models.enums import (
     AccessKind,
@@ -25,7 +25,10 @@ class Detention(Record):
     """One person's detention. ``status`` mirrors the latest status change."""
 
     __tablename__ = "detentions"
-    __table_args__ = (Index("ix_detentions_status_captured", "status", "captured_on"),)
+    __table_args__ = (
+        Index("ix_detentions_status_captured", "status", "captured_on"),
+        *keyset_indexes("detentions", "captured_on"),
+    )
 
     person_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("people.id", ondelete="RESTRICT"), index=True
@@ -34,7 +37,7 @@ class Detention(Record):
     status: Mapped[DetentionStatus] = mapped_column(
         enum_column(DetentionStatus), default=DetentionStatus.UNKNOWN
     )
-    captured_on: Mapped[PartialDate | None] = mapped_column(index=True)
+    captured_on: Mapped[PartialDate | None]
     capture_place: Mapped[str | None] = mapped_column(String(300))
     capture_circumstances: Mapped[str | None] = mapped_column(Text)
     facility_id: Mapped[uuid.UUID | None] = mapped_column(

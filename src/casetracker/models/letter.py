@@ -7,7 +7,7 @@ import uuid
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from casetracker.db.base import Record
+from casetracker.db.base import Record, keyset_indexes
 from casetracker.db.types import enum_column
 from casetracker.models.enums import AskStatus, LetterChannel, LetterDirection, RecipientRole
 from casetracker.models.links import letter_tags
@@ -22,8 +22,12 @@ class Tag(Record):
 
 class Letter(Record):
     __tablename__ = "letters"
+    __table_args__ = (
+        *keyset_indexes("letters", "sent_on"),
+        *keyset_indexes("letters", "follow_up_due"),
+    )
 
-    sent_on: Mapped[PartialDate | None] = mapped_column(index=True)
+    sent_on: Mapped[PartialDate | None]
     title: Mapped[str] = mapped_column(String(500), index=True)
     direction: Mapped[LetterDirection] = mapped_column(
         enum_column(LetterDirection), default=LetterDirection.OUTGOING
@@ -31,7 +35,7 @@ class Letter(Record):
     channel: Mapped[LetterChannel | None] = mapped_column(enum_column(LetterChannel))
     summary: Mapped[str | None] = mapped_column(Text)
     body: Mapped[str | None] = mapped_column(Text)
-    follow_up_due: Mapped[PartialDate | None] = mapped_column(index=True)
+    follow_up_due: Mapped[PartialDate | None]
     notes: Mapped[str | None] = mapped_column(Text)
 
     signatories: Mapped[list[LetterSignatory]] = relationship(

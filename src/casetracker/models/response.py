@@ -7,7 +7,7 @@ import uuid
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from casetracker.db.base import Record
+from casetracker.db.base import Record, keyset_indexes
 from casetracker.db.types import enum_column
 from casetracker.models.enums import (
     AskPositionKind,
@@ -20,8 +20,9 @@ from casetracker.partialdate import PartialDate
 
 class Response(Record):
     __tablename__ = "responses"
+    __table_args__ = keyset_indexes("responses", "received_on")
 
-    received_on: Mapped[PartialDate | None] = mapped_column(index=True)
+    received_on: Mapped[PartialDate | None]
     title: Mapped[str] = mapped_column(String(500))
     from_person_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("people.id", ondelete="RESTRICT"), index=True

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from casetracker.db.base import Record
+from casetracker.db.base import Record, keyset_indexes
 from casetracker.db.types import enum_column
 from casetracker.models.enums import LetterChannel, RecipientRole, SanctionStatus
 from casetracker.partialdate import PartialDate
@@ -71,6 +71,7 @@ class SanctionRequest(Record):
             "target_person_id IS NOT NULL OR target_description IS NOT NULL",
             name="has_target",
         ),
+        *keyset_indexes("sanction_requests", "submitted_on"),
     )
 
     title: Mapped[str] = mapped_column(String(500), index=True)
@@ -81,7 +82,7 @@ class SanctionRequest(Record):
     status: Mapped[SanctionStatus] = mapped_column(
         enum_column(SanctionStatus), default=SanctionStatus.PROPOSED, index=True
     )
-    submitted_on: Mapped[PartialDate | None] = mapped_column(index=True)
+    submitted_on: Mapped[PartialDate | None]
     channel: Mapped[LetterChannel | None] = mapped_column(enum_column(LetterChannel))
     grounds: Mapped[str | None] = mapped_column(Text)
     designation_reference: Mapped[str | None] = mapped_column(String(200))

@@ -365,8 +365,8 @@ class ListingService:
                 "kind", f"{kind!r} is not one of: {', '.join(LIST_KINDS)}"
             ) from None
 
-    def _filtered(self, spec: ListSpec, filters: Mapping[str, Any], text: str | None) -> Select:
-        query = spec.query()
+    @staticmethod
+    def _apply_filters(spec: ListSpec, query: Select, filters: Mapping[str, Any]) -> Select:
         for name, value in filters.items():
             if value is None or value == "" or value == []:
                 continue
@@ -376,6 +376,10 @@ class ListingService:
                     name, f"is not a filter of {spec.kind}; use: {', '.join(spec.filters)}"
                 )
             query = query.where(builder(value))
+        return query
+
+    def _filtered(self, spec: ListSpec, filters: Mapping[str, Any], text: str | None) -> Select:
+        query = self._apply_filters(spec, spec.query(), filters)
         if text and text.strip() and spec.text_filter is not None:
             query = query.where(spec.text_filter(text))
         return query
@@ -425,11 +429,16 @@ class ListingService:
         self, kind: str, *, filters: Mapping[str, Any] | None = None, text: str | None = None
     ) -> int:
         spec = self.spec(kind)
-        query = self._filtered(spec, filters or {}, text)
-        with self.db.reading() as session:
-            return int(
-                session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+        if text and text.strip():
+            query = self._filtered(spec, filters or {}, text)
+            counting = select(func.count()).select_from(query.subquery())
+        else:
+            # filters only touch the listed table: count it without the display joins
+            counting = self._apply_filters(
+                spec, select(func.count()).select_from(spec.model), filters or {}
             )
+        with self.db.reading() as session:
+            return int(session.execute(counting).scalar_one())
 
 
 def _after(
