@@ -37,6 +37,11 @@ def as_uuid(value: object, field: str = "id") -> uuid.UUID:
         raise ValidationError.single(field, f"{value!r} is not a valid id") from exc
 
 
+def status_change_order(change: Any) -> tuple[str, str]:
+    """Order of a dated status change: by date (undated first), then entry time."""
+    return (change.changed_on.sort_text() if change.changed_on else "", str(change.created_at))
+
+
 def record_label(model: type[Record]) -> str:
     return getattr(model, "__label__", model.__tablename__.rstrip("s").replace("_", " "))
 

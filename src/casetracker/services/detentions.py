@@ -16,11 +16,7 @@ from casetracker.models import (
 )
 from casetracker.models.enums import DetentionStatus
 from casetracker.partialdate import PartialDate
-from casetracker.services.base import RecordService, as_uuid
-
-
-def _sort_key(change: DetentionStatusChange) -> tuple[str, str]:
-    return (change.changed_on.sort_text() if change.changed_on else "", str(change.created_at))
+from casetracker.services.base import RecordService, as_uuid, status_change_order
 
 
 class DetentionsService(RecordService[Detention]):
@@ -88,7 +84,7 @@ class DetentionsService(RecordService[Detention]):
                 )
             )
         )
-        latest = max(changes, key=_sort_key, default=None)
+        latest = max(changes, key=status_change_order, default=None)
         status = latest.status if latest else DetentionStatus.UNKNOWN
         if detention.status != status:
             detention.status = status
@@ -109,7 +105,7 @@ class DetentionsService(RecordService[Detention]):
                     DetentionStatusChange.detention_id == as_uuid(detention_id)
                 )
             )
-            return sorted(changes, key=_sort_key)
+            return sorted(changes, key=status_change_order)
 
     def add_charge(self, detention_id: object, **fields: object) -> Charge:
         with self.db.transaction() as session:

@@ -17,11 +17,7 @@ from casetracker.models import (
 )
 from casetracker.models.enums import SanctionStatus
 from casetracker.partialdate import PartialDate
-from casetracker.services.base import RecordService, as_uuid, link
-
-
-def _sort_key(change: SanctionStatusChange) -> tuple[str, str]:
-    return (change.changed_on.sort_text() if change.changed_on else "", str(change.created_at))
+from casetracker.services.base import RecordService, as_uuid, link, status_change_order
 
 
 class SanctionsService(RecordService[SanctionRequest]):
@@ -129,7 +125,7 @@ class SanctionsService(RecordService[SanctionRequest]):
                 SanctionStatusChange.sanction_request_id == request.id
             )
         )
-        latest = max(changes, key=_sort_key)
+        latest = max(changes, key=status_change_order)
         if request.status != latest.status:
             request.status = latest.status
         if latest.status == SanctionStatus.DESIGNATED and request.designated_on is None:
