@@ -273,3 +273,15 @@ def test_sources_cite_exactly_one_record(services):
     assert len(services.sources.citations(person_id=person.id)) == 1
     with pytest.raises(ValidationError, match="exactly one"):
         services.sources.cite(source.id)
+
+
+def test_create_many_is_all_or_nothing_and_checks_references(services):
+    people = [{"display_name": f"Person {n}"} for n in range(7)]
+    assert services.people.create_many(people, batch_size=3) == 7
+    ids = [r["id"] for r in services.listing.page("people").rows]
+    rows = [{"person_id": pid, "category": "civilian", "captured_on": "2024"} for pid in ids]
+    rows.append({"person_id": uuid.uuid4(), "category": "civilian"})
+    with pytest.raises(ValidationError, match=r"#8: person_id: no record with id"):
+        services.detentions.create_many(rows, batch_size=3)
+    assert services.detentions.count() == 0
+    assert services.detentions.create_many(rows[:-1], batch_size=3) == 7

@@ -147,36 +147,60 @@ class RecordService[T: Record]:
         return record  # type: ignore[return-value]
 
     def create_many(self, rows: Iterable[dict[str, object]], *, batch_size: int = 5000) -> int:
-        """Validate and insert many records in one transaction; all or nothing."""
+        """Validate and insert many records in one transaction; all or nothing.
+
+        References are checked once per batch (one ``IN`` query per referenced
+        table), not once per row.
+        """
         count = 0
-        known: dict[tuple[str, object], bool] = {}
+        known: set[tuple[str, object]] = set()
         columns = self.columns()
         with self.db.transaction() as session:
-            batch: list[Record] = []
+            batch: list[tuple[int, dict[str, object]]] = []
             for index, fields in enumerate(rows):
                 clean, problems = coerce_fields(columns, fields, creating=True)
-                for name, value in clean.items():
-                    for fk in columns[name].foreign_keys:
-                        key = (fk.target_fullname, value)
-                        if key not in known:
-                            known[key] = bool(
-                                session.execute(select(exists().where(fk.column == value))).scalar()
-                            )
-                        if not known[key]:
-                            problems.append(FieldProblem(name, f"no record with id {value}"))
                 if problems:
                     raise ValidationError(problems, f"{self.label} #{index + 1}")
-                record = self.model(**clean)
-                self.check(session, record)  # type: ignore[arg-type]
-                batch.append(record)
-                count += 1
+                batch.append((index, clean))
                 if len(batch) >= batch_size:
-                    session.add_all(batch)
-                    self._flush(session)
+                    count += self._insert_batch(session, batch, known)
                     batch.clear()
-            session.add_all(batch)
-            self._flush(session)
+            count += self._insert_batch(session, batch, known)
         return count
+
+    def _insert_batch(
+        self,
+        session: Session,
+        batch: list[tuple[int, dict[str, object]]],
+        known: set[tuple[str, object]],
+    ) -> int:
+        columns = self.columns()
+        for name, column in columns.items():
+            for fk in column.foreign_keys:
+                target = fk.target_fullname
+                wanted = list(
+                    {c[name] for _, c in batch if c.get(name) is not None}
+                    - {v for t, v in known if t == target}
+                )
+                for start in range(0, len(wanted), 500):
+                    chunk = wanted[start : start + 500]
+                    found = session.execute(select(fk.column).where(fk.column.in_(chunk)))
+                    known.update((target, v) for v in found.scalars())
+                for index, clean in batch:
+                    value = clean.get(name)
+                    if value is not None and (target, value) not in known:
+                        raise ValidationError(
+                            FieldProblem(name, f"no record with id {value}"),
+                            f"{self.label} #{index + 1}",
+                        )
+        records = []
+        for _, clean in batch:
+            record = self.model(**clean)
+            self.check(session, record)  # type: ignore[arg-type]
+            records.append(record)
+        session.add_all(records)
+        self._flush(session)
+        return len(records)
 
     def get(self, record_id: object) -> T:
         with self.db.reading() as session:
