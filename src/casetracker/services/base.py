@@ -37,6 +37,10 @@ def as_uuid(value: object, field: str = "id") -> uuid.UUID:
         raise ValidationError.single(field, f"{value!r} is not a valid id") from exc
 
 
+#: bulk inserts at least this large refresh the query planner's statistics
+ANALYZE_AFTER_ROWS = 1000
+
+
 def status_change_order(change: Any) -> tuple[str, str]:
     """Order of a dated status change: by date (undated first), then entry time."""
     return (change.changed_on.sort_text() if change.changed_on else "", str(change.created_at))
@@ -166,6 +170,8 @@ class RecordService[T: Record]:
                     count += self._insert_batch(session, batch, known)
                     batch.clear()
             count += self._insert_batch(session, batch, known)
+        if count >= ANALYZE_AFTER_ROWS and not self.db.in_transaction:
+            self.db.refresh_statistics()
         return count
 
     def _insert_batch(
