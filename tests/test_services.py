@@ -285,3 +285,13 @@ def test_create_many_is_all_or_nothing_and_checks_references(services):
         services.detentions.create_many(rows, batch_size=3)
     assert services.detentions.count() == 0
     assert services.detentions.create_many(rows[:-1], batch_size=3) == 7
+
+
+def test_bulk_insert_refreshes_planner_statistics(services, db, backend):
+    services.people.create_many({"display_name": f"P {n}"} for n in range(1000))
+    if backend == "sqlite":
+        from sqlalchemy import text
+
+        with db.engine.connect() as conn:
+            stats = conn.execute(text("SELECT tbl FROM sqlite_stat1")).scalars().all()
+        assert "people" in stats

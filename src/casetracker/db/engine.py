@@ -156,12 +156,14 @@ class Database:
         bulk load. PostgreSQL's autovacuum keeps its own statistics.
         """
         if self.is_sqlite:
-            with self.engine.connect() as conn:
+            with self.engine.begin() as conn:
                 conn.exec_driver_sql("ANALYZE")
+            # each SQLite connection reads the statistics when it opens: start afresh
+            self.engine.dispose()
 
     def close(self) -> None:
         if self.is_sqlite and self.path is not None:
             # a planner hint: closing must not fail over it
-            with suppress(SQLAlchemyError), self.engine.connect() as conn:
+            with suppress(SQLAlchemyError), self.engine.begin() as conn:
                 conn.exec_driver_sql("PRAGMA optimize")
         self.engine.dispose()
