@@ -288,7 +288,8 @@ def test_create_many_is_all_or_nothing_and_checks_references(services):
 
 
 def test_bulk_insert_refreshes_planner_statistics(services, db, backend):
-    services.people.create_many({"display_name": f"P {n}"} for n in range(1000))
+    assert services.people.create_many({"display_name": f"P {n}"} for n in range(1000)) == 1000
+    assert services.people.count() == 1000
     if backend == "sqlite":
         from sqlalchemy import text
 
