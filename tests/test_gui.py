@@ -1,31 +1,504 @@
-"""The minimal main window opens on a database and shows every list."""
+"""The desktop app, driven as a user would (offscreen, pytest-qt), on a real database.
+
+Writes go through ``ImmediateRunner`` so each step is done when the call
+returns; modal dialogs are answered by :func:`answer_dialog`.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
+
 from casetracker.demo import load_demo
 
+SQLITE_ONLY = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 
-def test_main_window_shows_lists_and_counts(qtbot, services, tmp_path):
+
+def answer_dialog(handler: Callable[[Any], None], seen: list[Any] | None = None) -> None:
+    """Answer the next modal dialog with ``handler`` (it must close it)."""
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            QTimer.singleShot(10, poll)
+            return
+        if seen is not None:
+            seen.append(widget)
+        handler(widget)
+
+    QTimer.singleShot(0, poll)
+
+
+def press(button: QMessageBox.StandardButton) -> Callable[[Any], None]:
+    def handler(box: Any) -> None:
+        box.button(button).click()
+
+    return handler
+
+
+def type_text(widget: Any, text: str) -> None:
+    """Type any text, one key event per character (keyClicks aborts on non-ASCII)."""
+    widget.setFocus()
+    for ch in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
+
+
+def make_window(qtbot, services, tmp_path, name: str = "settings.ini"):
     from casetracker.gui.main_window import MainWindow
+    from casetracker.gui.tasks import ImmediateRunner
 
-    load_demo(services)
-    window = MainWindow(services)
-    qtbot.addWidget(window)
+    settings = QSettings(str(tmp_path / name), QSettings.Format.IniFormat)
+    window = MainWindow(services, ImmediateRunner(), settings)
+    qtbot.addWidget(window, before_close_func=discard_edits)
+    window.resize(1300, 800)
     window.show()
     qtbot.waitExposed(window)
-    tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert tabs == [
-        "Detainees (6)",
-        "Letters (1)",
-        "Sanctions (1)",
-        "Responses (0)",
-        "People (43)",
-        "Organizations (7)",
+    return window
+
+
+def discard_edits(window: Any) -> None:
+    """Teardown: drop unsaved edits so closing does not prompt."""
+    for page in window.pages.values():
+        editor = getattr(page, "editor", None)
+        if editor is not None and editor.is_dirty():
+            editor.revert()
+
+
+def choose(combo_field: Any, code: str) -> None:
+    combo = combo_field.combo
+    index = combo.findData(code)
+    assert index >= 0, code
+    combo.setCurrentIndex(index)
+
+
+def column_values(page, column: str) -> list[str]:
+    model = page.model
+    col = model.columns.index(column)
+    return [model.data(model.index(r, col)) for r in range(model.rowCount())]
+
+
+# --------------------------------------------------------------------------- shell
+@SQLITE_ONLY
+def test_window_navigation_counts_and_font(qtbot, services, tmp_path):
+    from PySide6.QtGui import QFontMetrics
+
+    from casetracker.gui.app import register_fonts
+
+    assert "DejaVu Sans" in register_fonts()
+    load_demo(services)
+    window = make_window(qtbot, services, tmp_path)
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == [
+        "Dashboard", "Detainees", "Letters", "Sanctions", "Responses", "People", "Organizations",
     ]
-    model = window.models["detainees"]
-    names = {model.data(model.index(r, 0)) for r in range(model.rowCount())}
-    assert "Ruben Vardanyan" in names
-    assert model.data(model.index(0, 3)) == "27 Sep 2023"  # partial dates shown as dates
-    assert "People: 43" in window.status_label.text()
-    shot = tmp_path / "main.png"
-    assert window.grab().save(str(shot)) and shot.stat().st_size > 5000
+    assert "People: 43" in window.counts_label.text()
+    assert "Detainees: 6" in window.counts_label.text()
+    assert str(services.db.describe()) in window.db_label.text()
+    page = window.show_page("detainees")
+    assert page.model.rowCount() == 6
+    assert "Ruben Vardanyan" in column_values(page, "name")
+    assert "27 Sep 2023" in column_values(page, "captured_on")
+    assert "On trial" in column_values(page, "status")
+    metrics = QFontMetrics(QApplication.font())
+    for ch in "ԱՎЖəŞğ":
+        assert metrics.inFontUcs4(ord(ch)), ch
+    # Ctrl+3 shows letters
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(page.table, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_kind() == "letters"
+
+
+@SQLITE_ONLY
+def test_window_state_is_kept(qtbot, services, tmp_path):
+    window = make_window(qtbot, services, tmp_path)
+    window.show_page("people")
+    window.resize(1111, 777)
+    window.close()
+    again = make_window(qtbot, services, tmp_path)
+    assert again.current_kind() == "people"
+    assert again.recent.items()[0] == services.db.describe()
+
+
+# --------------------------------------------------------------------------- main flow
+def test_detainee_flow_armenian_name_status_and_letter(qtbot, services, tmp_path):
+    load_demo(services)
+    window = make_window(qtbot, services, tmp_path)
+    page = window.show_page("detainees")
+    window.new_action.trigger()
+    editor = page.editor
+    assert editor.record_id is None
+    qtbot.keyClicks(editor.widgets["display_name"].edit, "Narek Sargsyan")
+    choose(editor.widgets["category"], "prisoner_of_war")
+    choose(editor.widgets["status"], "detained")
+    qtbot.keyClicks(editor.widgets["captured_on"].edit, "2023-10")
+    assert editor.is_dirty()
+    window.save_action.trigger()
+    assert not editor.is_dirty()
+    detention_id = editor.record_id
+    assert detention_id is not None
+    row = page.model.row_of(detention_id)
+    assert row is not None
+    assert page.model.row_values(row)["name"] == "Narek Sargsyan"
+    assert "Oct 2023" in column_values(page, "captured_on")
+
+    # an Armenian-script name variant, typed into the Add dialog
+    names = page.parts["names"]
+
+    def fill(dialog: Any) -> None:
+        type_text(dialog.widgets["name"].edit, "Նարեկ Սարգսյան")
+        type_text(dialog.widgets["script"].edit, "Armn")
+        type_text(dialog.widgets["language"].edit, "hy")
+        buttons = dialog.findChildren(QPushButton)
+        next(b for b in buttons if b.text().replace("&", "") == "OK").click()
+
+    answer_dialog(fill)
+    names.add_button.click()
+    shown = [names.table.item(r, 0).text() for r in range(names.table.rowCount())]
+    assert "Նարեկ Սարգսյան" in shown
+    assert names.table.item(shown.index("Նարեկ Սարգսյան"), 1).text() == "Armn"
+    # the list finds the detainee by the Armenian variant
+    page.filter_bar.quick.setText("Սարգսյան")
+    page.filter_bar.apply_now()
+    assert column_values(page, "name") == ["Narek Sargsyan"]
+    page.filter_bar.quick.clear()
+    page.filter_bar.apply_now()
+
+    # change the status: the list and the timeline follow
+    choose(editor.widgets["status"], "sentenced")
+    window.save_action.trigger()
+    assert page.model.row_values(page.model.row_of(detention_id))["status"] == "sentenced"
+    timeline = page.parts["status_history"]
+    statuses = [timeline.table.item(r, 1).text() for r in range(timeline.table.rowCount())]
+    assert statuses == ["Sentenced", "Detained"]
+
+    # link it to the demo letter with the type-ahead picker
+    links = page.links["letters"]
+    type_text(links.picker.edit, "Members of Congress")
+    found = links.picker.refresh_choices()
+    assert found, "the picker finds the letter by title"
+    links.picker.choose(found[0])
+    links.link_button.click()
+    assert any("Members of Congress" in label for label in links.linked_labels())
+    letter_id = found[0].id
+
+    # the letter's page lists the detainee
+    window.open_record("letters", letter_id)
+    letters = window.pages["letters"]
+    assert window.current_kind() == "letters"
+    assert letters.editor.record_id == letter_id
+    assert "Narek Sargsyan" in letters.links["detainees"].linked_labels()
+    related = letters.related.groups()
+    assert "Narek Sargsyan" in related["Detentions"]
+    # and the detainee's related records show the letter and its asks
+    window.open_record("detainees", detention_id)
+    groups = window.pages["detainees"].related.groups()
+    assert any("Members of Congress" in label for label in groups["Letters"])
+    assert len(groups["Asks"]) == 3
+
+
+def test_ask_status_edit_reorder_and_undo(qtbot, services, tmp_path):
+    load_demo(services)
+    window = make_window(qtbot, services, tmp_path)
+    page = window.show_page("letters")
+    page.table.selectRow(0)
+    letter_id = page.editor.record_id
+    asks = page.parts["asks"]
+    first = asks.rows[0]
+    combo = asks.table.cellWidget(0, 1)
+    combo.setCurrentIndex(combo.findData("met"))
+    combo.activated.emit(combo.currentIndex())
+    stored = {a.id: a.status for a in services.letters.asks(letter_id)}
+    assert stored[first["id"]] == "met"
+    assert asks.table.cellWidget(0, 1).currentData() == "met"
+    window.undo_group.undo()
+    assert {a.id: a.status for a in services.letters.asks(letter_id)}[first["id"]] == "open"
+    window.undo_group.redo()
+    assert {a.id: a.status for a in services.letters.asks(letter_id)}[first["id"]] == "met"
+
+    # move the first ask down: saved at once, undoable
+    asks.table.selectRow(0)
+    asks.down_button.click()
+    order = [a.id for a in services.letters.asks(letter_id)]
+    assert order[1] == first["id"]
+    window.undo_group.undo()
+    assert [a.id for a in services.letters.asks(letter_id)][0] == first["id"]
+
+
+# --------------------------------------------------------------------------- never lose an edit
+@SQLITE_ONLY
+def test_closing_with_unsaved_edits_prompts(qtbot, services, tmp_path):
+    load_demo(services)
+    window = make_window(qtbot, services, tmp_path)
+    page = window.show_page("detainees")
+    page.table.selectRow(0)
+    editor = page.editor
+    qtbot.keyClicks(editor.widgets["capture_place"].edit, " (east)")
+    assert editor.is_dirty()
+    seen: list[Any] = []
+    answer_dialog(press(QMessageBox.StandardButton.Cancel), seen)
+    assert window.close() is False
+    assert window.isVisible() and editor.is_dirty()
+    assert seen and seen[0].objectName() == "unsavedPrompt"
+
+    # moving to another row asks too; Cancel keeps the edit and the record
+    edited = editor.record_id
+    answer_dialog(press(QMessageBox.StandardButton.Cancel))
+    page.table.selectRow(1)
+    assert editor.record_id == edited and editor.is_dirty()
+
+    # Save from the prompt writes the edit, then the window closes
+    answer_dialog(press(QMessageBox.StandardButton.Save))
+    assert window.close() is True
+    place = services.forms.load("detainees", edited).values["capture_place"]
+    assert place.endswith(" (east)")
+
+
+@SQLITE_ONLY
+def test_discard_from_the_prompt_restores_the_record(qtbot, services, tmp_path):
+    load_demo(services)
+    window = make_window(qtbot, services, tmp_path)
+    page = window.show_page("detainees")
+    page.table.selectRow(0)
+    first = page.editor.record_id
+    before = services.forms.load("detainees", first).values
+    qtbot.keyClicks(page.editor.widgets["summary"].edit, " EDIT")
+    answer_dialog(press(QMessageBox.StandardButton.Discard))
+    page.table.selectRow(1)
+    assert page.editor.record_id != first
+    assert services.forms.load("detainees", first).values == before
+
+
+@SQLITE_ONLY
+def test_undo_redo_of_field_edits(qtbot, services, tmp_path):
+    load_demo(services)
+    window = make_window(qtbot, services, tmp_path)
+    page = window.show_page("detainees")
+    page.table.selectRow(0)
+    editor = page.editor
+    place = editor.widgets["capture_place"]
+    original = place.value()
+    qtbot.keyClicks(place.edit, "XY")
+    choose(editor.widgets["gender"], "female")
+    assert editor.is_dirty()
+    window.undo_group.undo()  # gender
+    assert editor.widgets["gender"].value() == "male"
+    window.undo_group.undo()  # the typing, merged into one step
+    assert place.value() == original
+    assert not editor.is_dirty()
+    window.undo_group.redo()
+    assert place.value() == original + "XY"
+
+
+# --------------------------------------------------------------------------- validation
+@SQLITE_ONLY
+def test_validation_is_shown_at_the_field(qtbot, services, tmp_path):
+    window = make_window(qtbot, services, tmp_path)
+    page = window.show_page("letters")
+    page.new_record()
+    editor = page.editor
+    qtbot.keyClicks(editor.widgets["sent_on"].edit, "2025-13-01")
+    assert editor.errors["sent_on"].isVisibleTo(editor)
+    assert "13" in editor.errors["sent_on"].text()
+    assert editor.save() is False
+    assert services.listing.count("letters") == 0
+    editor.widgets["sent_on"].edit.clear()
+    editor.widgets["sent_on"].edit.textEdited.emit("")
+    assert editor.save() is False  # the title is required: said by the service, at the field
+    assert editor.errors["title"].isVisibleTo(editor)
+    assert "required" in editor.errors["title"].text()
+    qtbot.keyClicks(editor.widgets["title"].edit, "To the Secretary")
+    assert editor.save() is True
+    assert services.listing.count("letters") == 1
+    assert not editor.errors["title"].isVisibleTo(editor)
+
+
+# --------------------------------------------------------------------------- optimistic lock
+def test_conflicting_edit_is_reported_not_overwritten(qtbot, services, db_url, tmp_path):
+    from casetracker.db.engine import resolve_url
+    from casetracker.db.schema import open_database
+    from casetracker.services import Services
+
+    load_demo(services)
+    window = make_window(qtbot, services, tmp_path)
+    page = window.show_page("detainees")
+    page.table.selectRow(0)
+    editor = page.editor
+    record = editor.record_id
+
+    other_db = open_database(resolve_url(db_url))
+    try:
+        other = Services(other_db)
+        theirs = other.forms.load("detainees", record)
+        other.forms.save("detainees", record, {"capture_place": "Theirs"}, theirs.versions)
+    finally:
+        other_db.close()
+
+    summary = editor.widgets["summary"].edit
+    summary.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(summary, " Mine.")
+    seen: list[Any] = []
+    shown: dict[str, list[str]] = {}
+
+    def keep(dialog: Any) -> None:
+        table = dialog.table
+        for r in range(table.rowCount()):
+            shown[table.item(r, 0).text()] = [table.item(r, c).text() for c in range(1, 4)]
+        dialog.findChild(QPushButton, "keepButton").click()
+
+    answer_dialog(keep, seen)
+    assert editor.save() is False
+    assert seen and isinstance(seen[0], QDialog)
+    assert shown["Place of capture"][1] == "Theirs"
+    assert shown["Summary"][2].endswith(" Mine.")
+    assert services.forms.load("detainees", record).values["capture_place"] == "Theirs"
+    assert editor.is_dirty()
+    assert "Someone else saved" in editor.general_error.text()
+
+    answer_dialog(lambda d: d.findChild(QPushButton, "reapplyButton").click())
+    assert editor.save() is False
+    assert editor.widgets["capture_place"].value() == "Theirs"
+    assert editor.widgets["summary"].value().endswith(" Mine.")
+    assert editor.save() is True
+    saved = services.forms.load("detainees", record).values
+    assert saved["capture_place"] == "Theirs" and saved["summary"].endswith(" Mine.")
+
+
+# --------------------------------------------------------------------------- dashboard
+@SQLITE_ONLY
+def test_dashboard_figures_open_filtered_lists(qtbot, services, tmp_path):
+    load_demo(services)
+    overdue = services.letters.create(
+        title="Follow-up on consular access",
+        direction="outgoing",
+        sent_on="2026-09-01",
+        follow_up_due="2026-10-01",
+    )
+    window = make_window(qtbot, services, tmp_path)
+    window.dashboard.today = dt.date(2026, 11, 29)
+    window.show_page("dashboard")
+    window.dashboard.refresh()
+    button = window.dashboard.findChild(QPushButton, "figure_on_trial")
+    assert button is not None and button.text().startswith("6")
+    button.click()
+    page = window.pages["detainees"]
+    assert window.current_kind() == "detainees"
+    assert page.filter_bar.combos["status"].currentData() == "on_trial"
+    assert page.model.rowCount() == 6
+
+    window.show_page("dashboard")
+    window.dashboard.refresh()
+    window.dashboard.findChild(QPushButton, "overdueTotal").click()
+    letters = window.pages["letters"]
+    assert window.current_kind() == "letters"
+    assert letters.model.rowCount() == 1
+    assert letters.model.row_of(overdue.id) == 0
+    assert letters.filter_bar.pinned_label.isVisibleTo(letters)
+    letters.filter_bar.clear_pinned()
+    assert letters.model.rowCount() == 2
+
+
+# --------------------------------------------------------------------------- long work and errors
+@SQLITE_ONLY
+def test_export_and_failed_import_through_the_window(qtbot, services, tmp_path):
+    load_demo(services)
+    window = make_window(qtbot, services, tmp_path)
+    out = tmp_path / "all.json"
+    job = window.export_file(out)
+    assert job.finished and out.stat().st_size > 10_000
+    before = services.listing.count("people")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "something else"}', encoding="utf-8")
+    seen: list[Any] = []
+    answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Ok).click(), seen)
+    window.import_file(bad)
+    assert seen and "Nothing was imported" in seen[0].text()
+    assert "Traceback" not in seen[0].informativeText()
+    assert services.listing.count("people") == before
+
+
+def test_cancelled_import_changes_nothing(services, tmp_path):
+    from casetracker.db.engine import resolve_url
+    from casetracker.db.schema import open_database
+    from casetracker.gui.tasks import JobProgress
+    from casetracker.interchange import import_document, read_document, write_export
+    from casetracker.progress import Cancelled
+    from casetracker.services import Services
+
+    source = open_database(resolve_url(str(tmp_path / "demo.db")), create=True)
+    try:
+        load_demo(Services(source))
+        write_export(source, tmp_path / "all.json")
+    finally:
+        source.close()
+    document = read_document(tmp_path / "all.json")
+
+    progress = JobProgress()
+    progress.cancel()
+    with pytest.raises(Cancelled):
+        import_document(services.db, document, progress)
+    assert services.listing.count("people") == 0
+
+    progress = JobProgress()
+    counts = import_document(services.db, document, progress)
+    done, total, text = progress.snapshot()
+    assert total == sum(counts.values()) and text
+    assert services.listing.count("people") == 43
+
+
+def test_thread_runner_reports_on_the_gui_thread(qtbot):
+    import threading
+
+    from casetracker.gui.tasks import ThreadRunner
+
+    runner = ThreadRunner()
+    results: list[Any] = []
+    main = threading.get_ident()
+    runner.run(lambda: threading.get_ident(), lambda r: results.append((r, threading.get_ident())))
+    runner.run(lambda: 1 / 0, None, lambda exc: results.append(type(exc).__name__))
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=5000)
+    worker, reported_on = results[0]
+    assert worker != main and reported_on == main
+    assert results[1] == "ZeroDivisionError"
+
+
+def test_internal_errors_are_logged_not_shown(qtbot, tmp_path):
+    from casetracker import paths
+    from casetracker.gui.dialogs import show_error
+
+    seen: list[Any] = []
+    answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Ok).click(), seen)
+    show_error(None, RuntimeError("secret internals"), "Could not do it.")
+    text = seen[0].text() + seen[0].informativeText()
+    assert "secret internals" not in text and "Traceback" not in text
+    logs = list(paths.log_dir().glob("error-*.log"))
+    assert logs and "secret internals" in logs[0].read_text(encoding="utf-8")
+    assert str(logs[0]) in text
+
+
+def test_screenshot_script_renders_every_view(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    out = tmp_path / "shots"
+    done = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "screenshots.py"), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    names = {p.stem for p in out.glob("*.png")}
+    assert {"dashboard", "detainees", "letters", "detainee-names", "letter-asks"} <= names
+    assert all(p.stat().st_size > 20_000 for p in out.glob("*.png"))

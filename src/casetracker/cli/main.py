@@ -7,10 +7,8 @@ unexpected failure writes its details to a log file, never a traceback.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import logging
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -53,21 +51,9 @@ def build_parser() -> Parser:
 
 
 def _log_internal_error(exc: BaseException) -> Path | None:
-    from casetracker import paths
+    from casetracker.crashlog import write_error_log
 
-    try:
-        folder = paths.log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = folder / f"error-{stamp}.log"
-        path.write_text(
-            f"{APP_NAME} {__version__}\n{' '.join(sys.argv)}\n\n"
-            + "".join(traceback.format_exception(exc)),
-            encoding="utf-8",
-        )
-        return path
-    except OSError:
-        return None
+    return write_error_log(exc)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

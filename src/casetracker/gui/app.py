@@ -1,47 +1,182 @@
-"""Start the desktop app on a database (the local one by default, created on first run)."""
+"""Start the desktop app: fonts, translations, error handling, and the open database."""
 
 from __future__ import annotations
 
+import logging
 import sys
+from pathlib import Path
+from typing import Any
 
 from casetracker import APP_ID, APP_NAME, __version__
 
+ORGANIZATION = "CaseTracker"
+DEMO_TARGET = "demo:"
+log = logging.getLogger(__name__)
 
-def run(db_target: str | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
 
+def register_fonts() -> list[str]:
+    """Register the bundled fonts and make DejaVu Sans the application font, so
+    Armenian, Cyrillic and Azerbaijani text render the same on every machine."""
+    from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+
+    from casetracker import paths
+
+    families: list[str] = []
+    folder = paths.resources_dir() / "fonts"
+    for font_file in sorted(folder.glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(font_file))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+        else:
+            log.warning("cannot load font %s", font_file)
+    if "DejaVu Sans" in families:
+        current = QGuiApplication.font()
+        font = QFont("DejaVu Sans")
+        font.setPointSizeF(current.pointSizeF() if current.pointSizeF() > 0 else 10)
+        QGuiApplication.setFont(font)
+    return families
+
+
+def install_translator(app: Any) -> Any:
+    """Load ``resources/i18n/casetracker_<locale>.qm`` when one matches the user's locale."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from casetracker import paths
+
+    translator = QTranslator(app)
+    folder = paths.resources_dir() / "i18n"
+    if translator.load(QLocale(), "casetracker", "_", str(folder)):
+        app.installTranslator(translator)
+    return translator
+
+
+def make_application(argv: list[str] | None = None) -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    register_fonts()
+    install_translator(app)
+    return app
+
+
+def demo_database_path() -> Path:
+    from casetracker import paths
+
+    return paths.data_dir() / "demo.db"
+
+
+def open_target(target: str | None) -> Any:
+    """Open (creating if needed) the database ``target`` names; the demo one for "demo:"."""
     from casetracker import paths
     from casetracker.db.engine import resolve_url
     from casetracker.db.schema import open_database
-    from casetracker.errors import CaseTrackerError
-    from casetracker.gui.main_window import MainWindow
     from casetracker.services import Services
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_ID)
+    if target == DEMO_TARGET:
+        path = demo_database_path()
+        fresh = not path.exists()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = open_database(resolve_url(str(path)), create=True)
+        services = Services(db)
+        if fresh:
+            from casetracker.demo.builder import load_demo
+
+            load_demo(services)
+        return services
+    url = resolve_url(target, default=paths.default_database_path())
+    if url.get_backend_name() == "sqlite" and url.database:
+        Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    return Services(open_database(url, create=True))
+
+
+class AppController:
+    """Owns the window and its database; opens another database on request."""
+
+    def __init__(self, runner: Any = None) -> None:
+        from casetracker.gui.tasks import ThreadRunner
+
+        self.runner = runner or ThreadRunner()
+        self.window: Any = None
+        self.services: Any = None
+
+    def open(self, target: str | None) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        from casetracker.errors import CaseTrackerError
+        from casetracker.gui.main_window import MainWindow
+
+        try:
+            services = open_target(target)
+        except CaseTrackerError as exc:
+            QMessageBox.critical(
+                self.window,
+                APP_NAME,
+                QMessageBox.tr("The database cannot be opened.") + f"\n\n{exc}",
+            )
+            return False
+        except Exception as exc:
+            from casetracker.gui.dialogs import show_error
+
+            show_error(self.window, exc, QMessageBox.tr("The database cannot be opened."))
+            return False
+        old_window, old_services = self.window, self.services
+        self.services = services
+        self.window = MainWindow(services, self.runner)
+        self.window.switch_requested.connect(self.open)
+        if target is not None:
+            self.window.recent.add(target)
+            self.window._rebuild_recent_menu()
+        if old_window is not None:
+            old_window.save_state()
+            old_window.hide()
+            old_window.deleteLater()
+        if old_services is not None:
+            self.runner.wait()
+            old_services.db.close()
+        self.window.show()
+        return True
+
+    def close(self) -> None:
+        self.runner.wait()
+        if self.services is not None:
+            self.services.db.close()
+
+
+def _excepthook(kind: type[BaseException], exc: BaseException, tb: Any) -> None:
+    """Any error that escapes a slot: log it and say so in a dialog, never a traceback."""
+    from casetracker.gui.dialogs import show_error
+
     try:
-        url = resolve_url(db_target, default=paths.default_database_path())
-        db = open_database(url, create=True)
-    except CaseTrackerError as exc:
-        QMessageBox.critical(None, APP_NAME, f"The database cannot be opened.\n\n{exc}")
+        show_error(None, exc.with_traceback(tb))
+    except Exception:  # the dialog itself failed: at least log
+        log.critical("unhandled error", exc_info=(kind, exc, tb))
+
+
+def run(db_target: str | None = None) -> int:
+    app = make_application()
+    sys.excepthook = _excepthook
+    controller = AppController()
+    if not controller.open(db_target):
         return 1
-    window = MainWindow(Services(db))
-    window.show()
     try:
         return int(app.exec())
     finally:
-        db.close()
+        controller.close()
 
 
 def main() -> int:
-    """Entry point of ``casetracker-gui``."""
-    db = None
+    """Entry point of ``casetracker-gui`` (``--db PATH|URL``, or ``--demo``)."""
     args = sys.argv[1:]
+    target = None
     if len(args) == 2 and args[0] == "--db":
-        db = args[1]
-    return run(db)
+        target = args[1]
+    elif args == ["--demo"]:
+        target = DEMO_TARGET
+    return run(target)
 
 
 if __name__ == "__main__":  # pragma: no cover

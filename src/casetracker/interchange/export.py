@@ -14,15 +14,18 @@ from casetracker import __version__
 from casetracker.db.engine import Database
 from casetracker.errors import CaseTrackerError
 from casetracker.interchange.codec import FORMAT_NAME, FORMAT_VERSION, tables, to_json
+from casetracker.progress import NO_PROGRESS, Progress
 
 
-def export_document(db: Database) -> dict[str, Any]:
+def export_document(db: Database, progress: Progress = NO_PROGRESS) -> dict[str, Any]:
     """The whole database as an interchange document (rows sorted by key)."""
     from casetracker.db.schema import head_revision
 
     collections: dict[str, list[dict[str, Any]]] = {}
+    all_tables = tables()
     with db.engine.connect() as conn:
-        for table in tables():
+        for number, table in enumerate(all_tables):
+            progress.report(number, len(all_tables), table.name)
             order = [c for c in table.primary_key.columns]
             rows = conn.execute(select(table).order_by(*order)).all()
             columns = list(table.columns)
@@ -42,9 +45,11 @@ def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def write_export(db: Database, out: Path | str) -> dict[str, int]:
+def write_export(
+    db: Database, out: Path | str, progress: Progress = NO_PROGRESS
+) -> dict[str, int]:
     """Write the export atomically; returns the row count of each collection."""
-    document = export_document(db)
+    document = export_document(db, progress)
     text = dumps(document)
     if str(out) == "-":
         import sys

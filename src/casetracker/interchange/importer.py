@@ -16,6 +16,7 @@ from casetracker.db.engine import Database
 from casetracker.errors import ImportFormatError
 from casetracker.interchange.codec import FORMAT_NAME, FORMAT_VERSION, binary_from_json, tables
 from casetracker.models import SANCTION_PROGRAMS
+from casetracker.progress import NO_PROGRESS, Progress
 from casetracker.services.base import integrity_message
 from casetracker.services.fields import FieldValueError, coerce_value
 
@@ -149,8 +150,13 @@ def _key(table: Table, row: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(row.get(c.name) for c in table.primary_key.columns)
 
 
-def import_document(db: Database, document: Any) -> dict[str, int]:
-    """Validate ``document`` completely, then insert it in one transaction."""
+def import_document(
+    db: Database, document: Any, progress: Progress = NO_PROGRESS
+) -> dict[str, int]:
+    """Validate ``document`` completely, then insert it in one transaction.
+
+    ``progress`` hears of each block of rows; cancelling there rolls it all back.
+    """
     collections = _check_header(document)
     problems = _Problems()
     ordered = [t for t in tables() if t.name in collections]
@@ -177,6 +183,8 @@ def import_document(db: Database, document: Any) -> dict[str, int]:
                 _check_existing(conn, ordered, parsed, problems)
                 _check_references(conn, ordered, parsed, doc_ids, problems)
                 problems.raise_if_any()
+                total = sum(len(rows) for rows in parsed.values())
+                done = 0
                 for table in ordered:
                     rows = parsed[table.name]
                     if not rows:
@@ -190,7 +198,9 @@ def import_document(db: Database, document: Any) -> dict[str, int]:
                         for row in rows
                     ]
                     for start in range(0, len(values), 1000):
+                        progress.report(done + start, total, table.name)
                         conn.execute(insert(table), values[start : start + 1000])
+                    done += len(values)
                     for name in deferred:
                         for row in rows:
                             if row.get(name) is not None:

@@ -28,10 +28,11 @@ class Detention(Record):
     __table_args__ = (
         Index("ix_detentions_status_captured", "status", "captured_on"),
         *keyset_indexes("detentions", "captured_on"),
+        Index("ix_detentions_person_id_id", "person_id", "id"),
     )
 
     person_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("people.id", ondelete="RESTRICT"), index=True
+        ForeignKey("people.id", ondelete="RESTRICT")
     )
     category: Mapped[DetentionCategory] = mapped_column(enum_column(DetentionCategory))
     status: Mapped[DetentionStatus] = mapped_column(

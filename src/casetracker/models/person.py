@@ -22,9 +22,11 @@ from casetracker.partialdate import PartialDate
 
 class Person(Record):
     __tablename__ = "people"
+    #: (sort_name, id) covers the list sorted by name and the detainee join
+    __table_args__ = (Index("ix_people_sort_name_id", "sort_name", "id"),)
 
     display_name: Mapped[str] = mapped_column(String(300), index=True)
-    sort_name: Mapped[str] = mapped_column(String(300), index=True)
+    sort_name: Mapped[str] = mapped_column(String(300))
     birth_date: Mapped[PartialDate | None]
     gender: Mapped[Gender] = mapped_column(enum_column(Gender), default=Gender.UNKNOWN)
     citizenship: Mapped[str | None] = mapped_column(String(100))

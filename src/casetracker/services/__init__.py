@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from casetracker.db.engine import Database
+from casetracker.services.browse import BrowseService
+from casetracker.services.children import ChildrenService
+from casetracker.services.dashboard import DashboardService
 from casetracker.services.detentions import DetentionsService
 from casetracker.services.events import AttachmentsService, EventsService, SourcesService
+from casetracker.services.forms import FormsService
 from casetracker.services.letters import LettersService
 from casetracker.services.listing import ListingService
+from casetracker.services.lookup import LookupService
 from casetracker.services.organizations import OrganizationsService, PositionsService
 from casetracker.services.people import PeopleService
+from casetracker.services.related import RelatedService
 from casetracker.services.responses import ResponsesService
 from casetracker.services.sanctions import SanctionsService
 
@@ -29,6 +35,12 @@ class Services:
         self.sources = SourcesService(db)
         self.attachments = AttachmentsService(db)
         self.listing = ListingService(db)
+        self.forms = FormsService(db)
+        self.browse = BrowseService(db, self.listing)
+        self.related = RelatedService(db)
+        self.dashboard = DashboardService(db)
+        self.lookup = LookupService(db)
+        self.children = ChildrenService(db, self)
 
 
 __all__ = ["Services"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -12,6 +14,8 @@ from casetracker.models import (
     Detention,
     DetentionStatusChange,
     Hearing,
+    Person,
+    PersonName,
     TreatmentReport,
 )
 from casetracker.models.enums import DetentionStatus
@@ -49,6 +53,51 @@ class DetentionsService(RecordService[Detention]):
         if status is not None:
             self._add_status(session, detention, status, status_on, None)
         return detention
+
+    def create_detainee(
+        self,
+        person: Mapping[str, object],
+        names: Sequence[Mapping[str, object] | str],
+        detention: Mapping[str, object],
+    ) -> Detention:
+        """Create a person, their name variants and their detention in one transaction.
+
+        ``person`` holds the person's fields (as for ``PeopleService.create``);
+        with an ``id`` key the existing person is used instead (its other keys are
+        ignored) and ``names`` not yet among its variants are added. ``names`` are
+        name variants (``{"name": …, "script": …, "language": …, "kind": …}``).
+        ``detention`` holds the detention's fields, ``status`` and ``status_on``
+        included; its person is the one above. All or nothing: any invalid field
+        raises a ValidationError naming it, and nothing is saved.
+        """
+        from casetracker.services.people import PeopleService
+
+        people = PeopleService(self.db)
+        with self.db.transaction() as session:
+            if "id" in person:
+                existing = session.get(Person, as_uuid(person["id"], "id"))
+                if existing is None:
+                    raise ValidationError.single(
+                        "id", f"no person with id {person['id']}", "person"
+                    )
+                known = set(
+                    session.scalars(
+                        select(PersonName.name).where(PersonName.person_id == existing.id)
+                    )
+                )
+                for name in names:
+                    fields = dict(name) if isinstance(name, Mapping) else {"name": name}
+                    if fields.get("name") in known:
+                        continue
+                    people._add_name(session, existing, fields)
+                    known.add(fields.get("name"))  # type: ignore[arg-type]
+                target = existing
+            else:
+                fields = {k: v for k, v in person.items() if k != "names"}
+                given = [*(person.get("names") or []), *names]  # type: ignore[misc]
+                target = people.create_in(session, {**fields, "names": given})
+            record = self.create_in(session, {**detention, "person_id": target.id})
+        return record
 
     def check(self, session: Session, record: Detention) -> None:
         if record.sentence_months is not None and record.sentence_months < 0:

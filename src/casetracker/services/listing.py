@@ -33,6 +33,7 @@ from casetracker.errors import ValidationError
 from casetracker.models import (
     Ask,
     Detention,
+    Hearing,
     Letter,
     LetterSignatory,
     Organization,
@@ -42,9 +43,11 @@ from casetracker.models import (
     SanctionRequest,
     SanctionRequestProgram,
     Tag,
+    letter_detentions,
     letter_tags,
+    response_letters,
 )
-from casetracker.models.enums import AskStatus
+from casetracker.models.enums import AskStatus, LetterDirection
 from casetracker.partialdate import PartialDate, PartialDateError
 
 MAX_PAGE = 1000
@@ -73,6 +76,12 @@ class ListSpec:
     default_sort: str
     filters: Mapping[str, Filter] = field(default_factory=dict)
     text_filter: Callable[[str], ColumnElement[bool]] | None = None
+    #: filters that must be read together when both are given, e.g. a hearing
+    #: ``from``/``to`` range: "one hearing inside the range", not "one hearing after
+    #: ``from`` and another before ``to``". Each name is also in ``filters``.
+    paired: Mapping[tuple[str, str], Callable[[Any, Any], ColumnElement[bool]]] = field(
+        default_factory=dict
+    )
 
 
 def _partial_date_bound(value: Any, *, upper: bool) -> str:
@@ -86,23 +95,88 @@ def _partial_date_bound(value: Any, *, upper: bool) -> str:
     return bound.isoformat() + ("\uffff" if upper else "")
 
 
-def _date_filters(prefix: str, column: Any) -> dict[str, Filter]:
-    """``<prefix>_from`` / ``<prefix>_to`` over a partial-date column, inclusive.
+def _date_bounds(column: Any) -> tuple[Filter, Filter]:
+    """Conditions "the date can fall on or after ``value``" and "… on or before ``value``".
 
     A partial date matches when the span it stands for overlaps the range:
     "April 2025" is kept by ``from 2025-04-11``. Uncertain dates are never hidden.
     """
     text = type_coerce(column, String())
+    # the stored text without the "estimated" mark, so that "2025-05*" is read as May
+    exact = func.replace(text, "*", "", type_=String())
 
     def after(value: Any) -> ColumnElement[bool]:
         bound = _partial_date_bound(value, upper=False)
         # the first test narrows by index; the second compares the date's latest day
-        return and_(text >= bound[:4], text.concat("\uffff") >= bound)
+        return and_(text >= bound[:4], exact.concat("\uffff") >= bound)
 
-    return {
-        f"{prefix}_from": after,
-        f"{prefix}_to": lambda v: text <= _partial_date_bound(v, upper=True),
-    }
+    def before(value: Any) -> ColumnElement[bool]:
+        return text <= _partial_date_bound(value, upper=True)
+
+    return after, before
+
+
+def _date_filters(prefix: str, column: Any) -> dict[str, Filter]:
+    """``<prefix>_from`` / ``<prefix>_to`` over a partial-date column, inclusive."""
+    after, before = _date_bounds(column)
+    return {f"{prefix}_from": after, f"{prefix}_to": before}
+
+
+def _date_before(column: Any, day: dt.date) -> ColumnElement[bool]:
+    """The date's latest day is before ``day`` ("2025-04" is before 2025-05-01)."""
+    text = type_coerce(column, String())
+    exact = func.replace(text, "*", "", type_=String())
+    bound = day.isoformat()
+    # the first test narrows by index; the second compares the date's latest day
+    return and_(text < bound, exact.concat("\uffff") < bound)
+
+
+def _full_date(name: str, value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        parsed = PartialDate.coerce(value)
+    except PartialDateError as exc:
+        raise ValidationError.single(name, str(exc)) from exc
+    if parsed is None or parsed.day is None or parsed.estimated:
+        raise ValidationError.single(name, "give a full date (YYYY-MM-DD)")
+    return parsed.earliest()
+
+
+def _flag(name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "y", "on"):
+        return True
+    if text in ("0", "false", "no", "n", "off"):
+        return False
+    raise ValidationError.single(name, "use true or false")
+
+
+def _id_value(name: str, value: Any) -> uuid.UUID:
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except ValueError as exc:
+        raise ValidationError.single(name, f"{value!r} is not a valid id") from exc
+
+
+def overdue_condition(day: dt.date) -> ColumnElement[bool]:
+    """Outgoing letters whose follow-up fell due before ``day`` and that no response answers.
+
+    A partial due date is overdue only once its latest day is past: "2025-04" is
+    overdue from 1 May 2025. References only the letters table (and a subquery).
+    """
+    answered = select(response_letters.c.letter_id).where(response_letters.c.letter_id == Letter.id)
+    return and_(
+        Letter.direction == LetterDirection.OUTGOING,
+        _date_before(Letter.follow_up_due, day),
+        ~answered.exists(),
+    )
 
 
 def _in_values(column: Any, enum_cls: type[enum.Enum]) -> Filter:
@@ -127,7 +201,6 @@ def _specs() -> dict[str, ListSpec]:
     from casetracker.models.enums import (
         DetentionCategory,
         DetentionStatus,
-        LetterDirection,
         OrganizationKind,
         ResponseType,
         SanctionStatus,
@@ -162,6 +235,13 @@ def _specs() -> dict[str, ListSpec]:
         .correlate(Letter)
         .scalar_subquery()
     )
+    has_open_ask = (
+        select(Ask.id)
+        .where(Ask.letter_id == Letter.id, Ask.status == AskStatus.OPEN)
+        .correlate(Letter)
+        .exists()
+    )
+    hearing_after, hearing_before = _date_bounds(Hearing.held_on)
     programs = (
         select(func.aggregate_strings(SanctionRequestProgram.program_key, ", "))
         .where(SanctionRequestProgram.sanction_request_id == SanctionRequest.id)
@@ -198,6 +278,22 @@ def _specs() -> dict[str, ListSpec]:
                 "status": _in_values(Detention.status, DetentionStatus),
                 "category": _in_values(Detention.category, DetentionCategory),
                 **_date_filters("captured", Detention.captured_on),
+                "hearing_from": lambda v: Detention.id.in_(
+                    select(Hearing.detention_id).where(hearing_after(v))
+                ),
+                "hearing_to": lambda v: Detention.id.in_(
+                    select(Hearing.detention_id).where(hearing_before(v))
+                ),
+                "letter": lambda v: Detention.id.in_(
+                    select(letter_detentions.c.detention_id).where(
+                        letter_detentions.c.letter_id == _id_value("letter", v)
+                    )
+                ),
+            },
+            paired={
+                ("hearing_from", "hearing_to"): lambda low, high: Detention.id.in_(
+                    select(Hearing.detention_id).where(hearing_after(low), hearing_before(high))
+                ),
             },
             text_filter=name_matches(Person.id, Person.display_name),
         ),
@@ -228,6 +324,13 @@ def _specs() -> dict[str, ListSpec]:
                     .where(Tag.name == str(v))
                 ),
                 **_date_filters("sent", Letter.sent_on),
+                "overdue_on": lambda v: overdue_condition(_full_date("overdue_on", v)),
+                "open_asks": lambda v: has_open_ask if _flag("open_asks", v) else ~has_open_ask,
+                "detention": lambda v: Letter.id.in_(
+                    select(letter_detentions.c.letter_id).where(
+                        letter_detentions.c.detention_id == _id_value("detention", v)
+                    )
+                ),
             },
             text_filter=lambda t: Letter.title.ilike(_like(t), escape="\\"),
         ),
@@ -367,9 +470,11 @@ class ListingService:
 
     @staticmethod
     def _apply_filters(spec: ListSpec, query: Select, filters: Mapping[str, Any]) -> Select:
-        for name, value in filters.items():
-            if value is None or value == "" or value == []:
-                continue
+        given = {name: value for name, value in filters.items() if not _empty(value)}
+        for (low, high), build in spec.paired.items():
+            if low in given and high in given:
+                query = query.where(build(given.pop(low), given.pop(high)))
+        for name, value in given.items():
             builder = spec.filters.get(name)
             if builder is None:
                 raise ValidationError.single(
@@ -441,6 +546,10 @@ class ListingService:
             return int(session.execute(counting).scalar_one())
 
 
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str | list | tuple | set) and not value)
+
+
 def _after(
     key: Any, record_id: Any, value: Any, last_id: uuid.UUID, descending: bool
 ) -> ColumnElement[bool]:
@@ -454,4 +563,4 @@ def _after(
     return or_(key > value, and_(key == value, record_id > last_id))
 
 
-__all__ = ["LIST_KINDS", "ListingService", "Page"]
+__all__ = ["LIST_KINDS", "ListingService", "Page", "overdue_condition"]

@@ -1,0 +1,76 @@
+"""Screenshots of every main view on the demo database, into docs/screenshots/.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR]
+
+Runs on a fresh demo database in a temporary folder (your own data and
+settings are not touched) and saves one PNG per view.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+SIZE = (1440, 880)
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    home = Path(tempfile.mkdtemp(prefix="casetracker-shots-"))
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        os.environ[var] = str(home / var.lower())
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from casetracker.gui.app import DEMO_TARGET, make_application, open_target
+    from casetracker.gui.main_window import MainWindow
+    from casetracker.gui.tasks import ImmediateRunner
+
+    app = make_application([sys.argv[0]])
+    services = open_target(DEMO_TARGET)
+    settings = QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(services, ImmediateRunner(), settings)
+    window.resize(*SIZE)
+    window.show()
+
+    def shot(name: str) -> None:
+        for _ in range(3):
+            app.processEvents()
+        path = out / f"{name}.png"
+        window.grab().save(str(path))
+        print(path)
+
+    window.show_page("dashboard")
+    shot("dashboard")
+    for kind in ("detainees", "letters", "sanctions", "people", "organizations", "responses"):
+        page = window.show_page(kind)
+        if page.model.rowCount():
+            page.table.selectRow(0)
+        shot(kind)
+    detainees = window.show_page("detainees")
+    detainees.table.selectRow(0)
+    tabs = detainees.details
+    for index in range(tabs.count()):
+        if tabs.widget(index) in (detainees.parts.get("names"), detainees.related):
+            tabs.setCurrentIndex(index)
+            label = "names" if tabs.widget(index) is detainees.parts.get("names") else "related"
+            shot(f"detainee-{label}")
+    letters = window.show_page("letters")
+    letters.table.selectRow(0)
+    letters.details.setCurrentWidget(letters.parts["asks"])
+    shot("letter-asks")
+    letters.details.setCurrentWidget(letters.related)
+    shot("letter-related")
+    window.close()
+    services.db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

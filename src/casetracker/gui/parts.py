@@ -1,0 +1,521 @@
+"""Parts of a record edited in place (names, asks, status history, charges…)
+and links to other records, each saved at once through the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casetracker.errors import ValidationError
+from casetracker.gui.dialogs import show_error
+from casetracker.gui.fields import FieldWidget, ReferenceField, make_field
+from casetracker.gui.labels import field_label, group_title, value_label
+from casetracker.gui.tasks import Runner
+from casetracker.partialdate import PartialDate
+from casetracker.services import Services
+from casetracker.services.children import ChildSpec, LinkSpec, child_fields
+from casetracker.services.forms import FieldSpec
+
+PART_TITLES = {
+    "names": QT_TRANSLATE_NOOP("Parts", "Names"),
+    "status_history": QT_TRANSLATE_NOOP("Parts", "Timeline"),
+    "charges": QT_TRANSLATE_NOOP("Parts", "Charges"),
+    "hearings": QT_TRANSLATE_NOOP("Parts", "Hearings"),
+    "treatment": QT_TRANSLATE_NOOP("Parts", "Treatment"),
+    "access": QT_TRANSLATE_NOOP("Parts", "Access"),
+    "asks": QT_TRANSLATE_NOOP("Parts", "Asks"),
+    "signatories": QT_TRANSLATE_NOOP("Parts", "Signatories"),
+    "recipients": QT_TRANSLATE_NOOP("Parts", "Recipients"),
+    "programs": QT_TRANSLATE_NOOP("Parts", "Programs"),
+    "commitments": QT_TRANSLATE_NOOP("Parts", "Commitments"),
+    "identifiers": QT_TRANSLATE_NOOP("Parts", "Identifiers"),
+    "positions": QT_TRANSLATE_NOOP("Parts", "Positions"),
+}
+
+EXTRA_LABELS = {
+    "name": QT_TRANSLATE_NOOP("Parts", "Name"),
+    "script": QT_TRANSLATE_NOOP("Parts", "Script"),
+    "language": QT_TRANSLATE_NOOP("Parts", "Language"),
+    "changed_on": QT_TRANSLATE_NOOP("Parts", "Date"),
+    "charged_on": QT_TRANSLATE_NOOP("Parts", "Charged on"),
+    "legal_reference": QT_TRANSLATE_NOOP("Parts", "Legal reference"),
+    "held_on": QT_TRANSLATE_NOOP("Parts", "Date"),
+    "court_id": QT_TRANSLATE_NOOP("Parts", "Court"),
+    "judge_name": QT_TRANSLATE_NOOP("Parts", "Judge"),
+    "description": QT_TRANSLATE_NOOP("Parts", "Description"),
+    "reported_on": QT_TRANSLATE_NOOP("Parts", "Reported on"),
+    "observed_on": QT_TRANSLATE_NOOP("Parts", "Observed on"),
+    "state": QT_TRANSLATE_NOOP("Parts", "State"),
+    "note": QT_TRANSLATE_NOOP("Parts", "Note"),
+    "text": QT_TRANSLATE_NOOP("Parts", "Text"),
+    "status_note": QT_TRANSLATE_NOOP("Parts", "Status note"),
+    "person_id": QT_TRANSLATE_NOOP("Parts", "Person"),
+    "organization_id": QT_TRANSLATE_NOOP("Parts", "Organization"),
+    "is_lead": QT_TRANSLATE_NOOP("Parts", "Lead signatory"),
+    "signed_as": QT_TRANSLATE_NOOP("Parts", "Signed as"),
+    "role": QT_TRANSLATE_NOOP("Parts", "Role"),
+    "addressed_as": QT_TRANSLATE_NOOP("Parts", "Addressed as"),
+    "program_key": QT_TRANSLATE_NOOP("Parts", "Program"),
+    "due_on": QT_TRANSLATE_NOOP("Parts", "Due"),
+    "scheme": QT_TRANSLATE_NOOP("Parts", "Scheme"),
+    "value": QT_TRANSLATE_NOOP("Parts", "Value"),
+    "constituency": QT_TRANSLATE_NOOP("Parts", "Constituency"),
+    "party": QT_TRANSLATE_NOOP("Parts", "Party"),
+    "start_date": QT_TRANSLATE_NOOP("Parts", "From"),
+    "end_date": QT_TRANSLATE_NOOP("Parts", "To"),
+}
+
+FIELD_HINTS = {
+    "script": QT_TRANSLATE_NOOP("Parts", "ISO 15924 code: Armn, Cyrl, Latn…"),
+    "language": QT_TRANSLATE_NOOP("Parts", "Language code: hy, ru, az, en…"),
+}
+
+
+def part_title(key: str) -> str:
+    return group_title(key) if key not in PART_TITLES else _tr(PART_TITLES[key])
+
+
+def part_field_label(name: str) -> str:
+    return _tr(EXTRA_LABELS[name]) if name in EXTRA_LABELS else field_label(name)
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Parts", text)
+
+
+def cell_text(row: dict[str, Any], name: str) -> str:
+    value = row.get(name)
+    if f"{name}:label" in row:
+        return str(row[f"{name}:label"])
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "✓" if value else ""
+    if name.endswith(("_on", "_date")):
+        try:
+            return PartialDate.coerce(value).display()  # type: ignore[union-attr]
+        except Exception:
+            return str(value)
+    if name in ("status", "kind", "state", "role", "position"):
+        return value_label(value)
+    return str(value)
+
+
+class AddDialog(QDialog):
+    """A small form for one new row of a part."""
+
+    def __init__(
+        self, parent: QWidget, title: str, fields: list[FieldSpec], services: Services
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("addPartDialog")
+        self.widgets: dict[str, FieldWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        layout = QFormLayout()
+        for spec in fields:
+            widget = make_field(
+                spec, lambda kind, text: services.lookup.find(kind, text, limit=20), self
+            )
+            widget.set_value(None)
+            error = QLabel()
+            error.setStyleSheet("color: #b00020;")
+            error.hide()
+            cell = QWidget()
+            cell_layout = QVBoxLayout(cell)
+            cell_layout.setContentsMargins(0, 0, 0, 0)
+            cell_layout.addWidget(widget)
+            cell_layout.addWidget(error)
+            hint = FIELD_HINTS.get(spec.name)
+            if hint:
+                widget.setToolTip(_tr(hint))
+                if hasattr(widget, "edit") and hasattr(widget.edit, "setPlaceholderText"):
+                    widget.edit.setPlaceholderText(_tr(hint))
+            layout.addRow(part_field_label(spec.name) + (" *" if spec.required else ""), cell)
+            self.widgets[spec.name] = widget
+            self.errors[spec.name] = error
+        self.general = QLabel()
+        self.general.setStyleSheet("color: #b00020;")
+        self.general.setWordWrap(True)
+        self.general.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._try_accept)
+        buttons.rejected.connect(self.reject)
+        outer = QVBoxLayout(self)
+        outer.addLayout(layout)
+        outer.addWidget(self.general)
+        outer.addWidget(buttons)
+        self.submit: Any = None
+        self.setMinimumWidth(460)
+
+    def values(self) -> dict[str, Any]:
+        return {name: w.value() for name, w in self.widgets.items()}
+
+    def show_problems(self, exc: ValidationError) -> None:
+        other = []
+        for problem in exc.problems:
+            label = self.errors.get(problem.field)
+            if label is None:
+                other.append(str(problem))
+            else:
+                label.setText(problem.problem)
+                label.show()
+        self.general.setText("\n".join(other))
+        self.general.setVisible(bool(other))
+
+    def _try_accept(self) -> None:
+        for label in self.errors.values():
+            label.hide()
+        local = {n: w.local_problem() for n, w in self.widgets.items() if w.local_problem()}
+        if local:
+            self.show_problems(
+                ValidationError([_problem(n, p) for n, p in local.items() if p is not None])
+            )
+            return
+        if self.submit is not None:
+            try:
+                self.submit(self.values())
+            except ValidationError as exc:
+                self.show_problems(exc)
+                return
+        self.accept()
+
+
+def _problem(name: str, text: str) -> Any:
+    from casetracker.errors import FieldProblem
+
+    return FieldProblem(name, text)
+
+
+class PartTable(QWidget):
+    """The rows of one part of the current record, with Add, Remove and (for asks) order."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        kind: str,
+        spec: ChildSpec,
+        services: Services,
+        runner: Runner,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.spec = spec
+        self.services = services
+        self.runner = runner
+        self.undo_stack = undo_stack
+        self.parent_id: Any = None
+        self.rows: list[dict[str, Any]] = []
+        self.fields = child_fields(spec)
+        self.setObjectName(f"part_{spec.key}")
+        self.table = QTableWidget(0, len(spec.fields))
+        self.table.setHorizontalHeaderLabels([part_field_label(n) for n in spec.fields])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        if spec.key in ("asks", "commitments"):
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            header.setStretchLastSection(False)
+        self.table.viewport().installEventFilter(self)
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.add_button.clicked.connect(self.add_dialog)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        if spec.ordered:
+            self.up_button = QPushButton(self.tr("Move up"))
+            self.down_button = QPushButton(self.tr("Move down"))
+            self.up_button.clicked.connect(lambda: self.move_selected(-1))
+            self.down_button.clicked.connect(lambda: self.move_selected(+1))
+            buttons.addWidget(self.up_button)
+            buttons.addWidget(self.down_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.set_parent(None)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.table.resizeRowsToContents()
+        return False
+
+    # ---------------------------------------------------------------- contents
+    def set_parent(self, parent_id: Any) -> None:
+        self.parent_id = parent_id
+        self.setEnabled(parent_id is not None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.parent_id is None:
+            self.rows = []
+        else:
+            self.rows = self.services.children.rows(self.kind, self.spec.key, self.parent_id)
+        self.table.setRowCount(len(self.rows))
+        for r, row in enumerate(self.rows):
+            for c, name in enumerate(self.spec.fields):
+                if name in self.spec.editable and name == "status":
+                    self._show_status_combo(r, c, row, name)
+                    continue
+                self.table.removeCellWidget(r, c)
+                item = QTableWidgetItem(cell_text(row, name))
+                item.setToolTip(item.text() if len(item.text()) > 40 else "")
+                self.table.setItem(r, c, item)
+        self.table.resizeRowsToContents()
+
+    def _show_status_combo(self, r: int, c: int, row: dict[str, Any], name: str) -> None:
+        """A status chooser in the cell; an existing one for the same row is reused
+        (the refresh after a change runs inside its own signal)."""
+        combo = self.table.cellWidget(r, c)
+        if not isinstance(combo, QComboBox) or combo.property("rowId") != str(row["id"]):
+            spec = next(f for f in self.fields if f.name == name)
+            combo = QComboBox()
+            combo.setObjectName(f"{self.spec.key}_{name}")
+            combo.setProperty("rowId", str(row["id"]))
+            for code in spec.choices:
+                combo.addItem(value_label(code), code)
+            rid = row["id"]
+            combo.activated.connect(
+                lambda _i, box=combo: self._status_chosen(rid, name, box.currentData())
+            )
+            self.table.setCellWidget(r, c, combo)
+        combo.blockSignals(True)
+        combo.setCurrentIndex(max(combo.findData(row.get(name)), 0))
+        combo.blockSignals(False)
+
+    def _status_chosen(self, child_id: Any, name: str, value: Any) -> None:
+        current = next((row for row in self.rows if row["id"] == child_id), None)
+        if current is not None:
+            self.set_field(child_id, name, current.get(name), value)
+
+    def selected_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    # ---------------------------------------------------------------- actions
+    def add_dialog(self) -> None:
+        dialog = AddDialog(
+            self,
+            self.tr("Add to %1").replace("%1", part_title(self.spec.key)),
+            self.fields,
+            self.services,
+        )
+        dialog.submit = self.add
+        dialog.exec()
+
+    def add(self, values: dict[str, Any]) -> None:
+        """Add a row now (raises ValidationError for the dialog to show)."""
+        self.services.children.add(self.kind, self.spec.key, self.parent_id, values)
+        self.refresh()
+        self.changed.emit()
+
+    def remove_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        from casetracker.gui.dialogs import confirm_delete
+
+        text = cell_text(self.rows[row], self.spec.fields[0])
+        if not confirm_delete(self, part_title(self.spec.key), text):
+            return
+        self._run(
+            lambda: self.services.children.remove(self.kind, self.spec.key, self.rows[row]["id"])
+        )
+
+    def set_field(self, child_id: Any, name: str, old: Any, new: Any) -> None:
+        """Change one field of a row (an ask's status), as an undoable step."""
+        if old == new:
+            return
+        self.undo_stack.push(_SetPartField(self, child_id, name, old, new))
+
+    def _write_field(self, child_id: Any, name: str, value: Any) -> None:
+        self._run(
+            lambda: self.services.children.update(self.kind, self.spec.key, child_id, {name: value})
+        )
+
+    def move_selected(self, delta: int) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        target = row + delta
+        if not 0 <= target < len(self.rows):
+            return
+        self.undo_stack.push(_MovePart(self, self.rows[row]["id"], row, target))
+        self.table.selectRow(target)
+
+    def _move(self, child_id: Any, to: int) -> None:
+        self._run(
+            lambda: self.services.children.move(
+                self.kind, self.spec.key, self.parent_id, child_id, to
+            )
+        )
+
+    def _run(self, task: Any) -> None:
+        def done(_result: Any) -> None:
+            self.refresh()
+            self.changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.refresh()
+            show_error(self, exc, self.tr("The change could not be saved."))
+
+        self.runner.run(task, done, failed)
+
+
+class _SetPartField(QUndoCommand):
+    def __init__(self, table: PartTable, child_id: Any, name: str, old: Any, new: Any) -> None:
+        super().__init__(
+            table.tr("Set %1 to %2")
+            .replace("%1", part_field_label(name))
+            .replace("%2", value_label(new))
+        )
+        self.table, self.child_id, self.name, self.old, self.new = table, child_id, name, old, new
+
+    def redo(self) -> None:
+        self.table._write_field(self.child_id, self.name, self.new)
+
+    def undo(self) -> None:
+        self.table._write_field(self.child_id, self.name, self.old)
+
+
+class _MovePart(QUndoCommand):
+    def __init__(self, table: PartTable, child_id: Any, start: int, end: int) -> None:
+        super().__init__(table.tr("Reorder %1").replace("%1", part_title(table.spec.key)))
+        self.table, self.child_id, self.start, self.end = table, child_id, start, end
+
+    def redo(self) -> None:
+        self.table._move(self.child_id, self.end)
+
+    def undo(self) -> None:
+        self.table._move(self.child_id, self.start)
+
+
+class LinkList(QWidget):
+    """Records linked to the current one, with a type-ahead picker to add more."""
+
+    changed = Signal()
+    open_record = Signal(str, object)
+
+    def __init__(
+        self,
+        kind: str,
+        spec: LinkSpec,
+        services: Services,
+        runner: Runner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.spec = spec
+        self.services = services
+        self.runner = runner
+        self.parent_id: Any = None
+        self.setObjectName(f"link_{spec.key}")
+        picker_spec = FieldSpec(spec.key, "link", "reference", False, reference=spec.target_kind)
+        self.picker = ReferenceField(
+            picker_spec, lambda kind, text: services.lookup.find(kind, text, limit=20), self
+        )
+        self.link_button = QPushButton(self.tr("Link"))
+        self.link_button.clicked.connect(self.link_picked)
+        self.unlink_button = QPushButton(self.tr("Unlink"))
+        self.unlink_button.clicked.connect(self.unlink_selected)
+        self.list = QListWidget()
+        self.list.itemDoubleClicked.connect(self._open)
+        top = QHBoxLayout()
+        top.addWidget(self.picker, 1)
+        top.addWidget(self.link_button)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.unlink_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(bottom)
+        self.set_parent(None)
+
+    def set_parent(self, parent_id: Any) -> None:
+        self.parent_id = parent_id
+        self.setEnabled(parent_id is not None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        if self.parent_id is None:
+            return
+        for choice in self.services.children.linked(self.kind, self.spec.key, self.parent_id):
+            item = QListWidgetItem(choice.label + (f" — {choice.detail}" if choice.detail else ""))
+            item.setData(Qt.ItemDataRole.UserRole, choice.id)
+            self.list.addItem(item)
+
+    def linked_labels(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def link_picked(self) -> None:
+        target = self.picker.value()
+        if target is None or self.parent_id is None:
+            return
+        self.picker.set_value(None)
+        self._run(
+            lambda: self.services.children.link(self.kind, self.spec.key, self.parent_id, target)
+        )
+
+    def link_to(self, target_id: Any) -> None:
+        self._run(
+            lambda: self.services.children.link(self.kind, self.spec.key, self.parent_id, target_id)
+        )
+
+    def unlink_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        target = item.data(Qt.ItemDataRole.UserRole)
+        self._run(
+            lambda: self.services.children.unlink(self.kind, self.spec.key, self.parent_id, target)
+        )
+
+    def _open(self, item: QListWidgetItem) -> None:
+        self.open_record.emit(self.spec.target_kind, item.data(Qt.ItemDataRole.UserRole))
+
+    def _run(self, task: Any) -> None:
+        def done(_result: Any) -> None:
+            self.refresh()
+            self.changed.emit()
+
+        self.runner.run(
+            task, done, lambda exc: show_error(self, exc, self.tr("The link could not be saved."))
+        )
