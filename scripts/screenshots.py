@@ -26,7 +26,6 @@ def main() -> int:
         os.environ[var] = str(home / var.lower())
 
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     from casetracker.gui.app import DEMO_TARGET, make_application, open_target
     from casetracker.gui.main_window import MainWindow

@@ -250,8 +250,21 @@ field_values = st.text(max_size=30) | st.sampled_from(
     kind=st.sampled_from(["letter", "person", "organization", "event", "source"]),
     pairs=st.lists(
         st.tuples(
-            st.sampled_from(["title", "sent_on", "display_name", "name", "kind", "is_demo",
-                             "direction", "country", "occurred_on", "colour", "version"]),
+            st.sampled_from(
+                [
+                    "title",
+                    "sent_on",
+                    "display_name",
+                    "name",
+                    "kind",
+                    "is_demo",
+                    "direction",
+                    "country",
+                    "occurred_on",
+                    "colour",
+                    "version",
+                ]
+            ),
             field_values,
         ),
         max_size=5,
@@ -270,13 +283,31 @@ def test_fuzzed_create_never_crashes_the_cli(tmp_path_factory, sqlite_template, 
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
-@given(document=st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
-        st.sampled_from(["format", "format_version", "collections", "people", "letters",
-                         "id", "title", "x"]), inner, max_size=4),
-    max_leaves=15,
-))
+@given(
+    document=st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(
+                st.sampled_from(
+                    [
+                        "format",
+                        "format_version",
+                        "collections",
+                        "people",
+                        "letters",
+                        "id",
+                        "title",
+                        "x",
+                    ]
+                ),
+                inner,
+                max_size=4,
+            )
+        ),
+        max_leaves=15,
+    )
+)
 def test_fuzzed_json_files_never_crash_the_cli(tmp_path_factory, sqlite_template, document):
     import shutil
 

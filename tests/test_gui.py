@@ -98,7 +98,13 @@ def test_window_navigation_counts_and_font(qtbot, services, tmp_path):
     window = make_window(qtbot, services, tmp_path)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles == [
-        "Dashboard", "Detainees", "Letters", "Sanctions", "Responses", "People", "Organizations",
+        "Dashboard",
+        "Detainees",
+        "Letters",
+        "Sanctions",
+        "Responses",
+        "People",
+        "Organizations",
     ]
     assert "People: 43" in window.counts_label.text()
     assert "Detainees: 6" in window.counts_label.text()
@@ -231,7 +237,7 @@ def test_ask_status_edit_reorder_and_undo(qtbot, services, tmp_path):
     order = [a.id for a in services.letters.asks(letter_id)]
     assert order[1] == first["id"]
     window.undo_group.undo()
-    assert [a.id for a in services.letters.asks(letter_id)][0] == first["id"]
+    assert next(a.id for a in services.letters.asks(letter_id)) == first["id"]
 
 
 # --------------------------------------------------------------------------- never lose an edit
@@ -450,7 +456,7 @@ def test_cancelled_import_changes_nothing(services, tmp_path):
 
     progress = JobProgress()
     counts = import_document(services.db, document, progress)
-    done, total, text = progress.snapshot()
+    _done, total, text = progress.snapshot()
     assert total == sum(counts.values()) and text
     assert services.listing.count("people") == 43
 

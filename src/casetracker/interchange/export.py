@@ -45,9 +45,7 @@ def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def write_export(
-    db: Database, out: Path | str, progress: Progress = NO_PROGRESS
-) -> dict[str, int]:
+def write_export(db: Database, out: Path | str, progress: Progress = NO_PROGRESS) -> dict[str, int]:
     """Write the export atomically; returns the row count of each collection."""
     document = export_document(db, progress)
     text = dumps(document)

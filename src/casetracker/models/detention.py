@@ -31,9 +31,7 @@ class Detention(Record):
         Index("ix_detentions_person_id_id", "person_id", "id"),
     )
 
-    person_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("people.id", ondelete="RESTRICT")
-    )
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("people.id", ondelete="RESTRICT"))
     category: Mapped[DetentionCategory] = mapped_column(enum_column(DetentionCategory))
     status: Mapped[DetentionStatus] = mapped_column(
         enum_column(DetentionStatus), default=DetentionStatus.UNKNOWN
