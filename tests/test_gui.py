@@ -508,3 +508,45 @@ def test_screenshot_script_renders_every_view(tmp_path):
     names = {p.stem for p in out.glob("*.png")}
     assert {"dashboard", "detainees", "letters", "detainee-names", "letter-asks"} <= names
     assert all(p.stat().st_size > 20_000 for p in out.glob("*.png"))
+
+
+@SQLITE_ONLY
+def test_response_answers_asks_and_the_letter_shows_it(qtbot, services, tmp_path):
+    load_demo(services)
+    letter_id = services.listing.page("letters").rows[0]["id"]
+    office = services.lookup.find("organizations", "State", limit=5)[0]
+    window = make_window(qtbot, services, tmp_path)
+    page = window.show_page("responses")
+    page.new_record()
+    editor = page.editor
+    qtbot.keyClicks(editor.widgets["title"].edit, "Reply from the Department of State")
+    choose(editor.widgets["response_type"], "token_reply")
+    sender = editor.widgets["from_organization_id"]
+    type_text(sender.edit, "State")
+    sender.choose(next(c for c in sender.refresh_choices() if c.id == office.id))
+    assert editor.save() is True
+    links = page.links["replied_to"]
+    links.link_to(letter_id)
+    positions = page.ask_positions
+    assert positions.table.rowCount() == 3
+    combo = positions.table.cellWidget(1, 3)
+    combo.setCurrentIndex(combo.findData("declined"))
+    combo.activated.emit(combo.currentIndex())
+    assert [r["position"] for r in services.children.ask_positions(editor.record_id)] == [
+        None,
+        "declined",
+        None,
+    ]
+    window.undo_group.undo()
+    assert positions.position_of(positions.rows[1]["id"]) is None
+    window.undo_group.redo()
+    window.open_record("letters", letter_id)
+    responses = window.pages["letters"].related.groups()["Responses"]
+    assert responses == ["Reply from the Department of State"]
+    tree = window.pages["letters"].related.tree
+    detail = next(
+        tree.topLevelItem(i).child(0).text(2)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).text(0).startswith("Responses")
+    )
+    assert "2" in detail and "Declined" in detail

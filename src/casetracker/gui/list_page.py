@@ -24,7 +24,7 @@ from casetracker.gui.editor import RecordEditor
 from casetracker.gui.filter_bar import FilterBar
 from casetracker.gui.labels import list_title, record_name
 from casetracker.gui.list_model import IdListModel
-from casetracker.gui.parts import LinkList, PartTable, part_title
+from casetracker.gui.parts import AskPositions, LinkList, PartTable, part_title
 from casetracker.gui.related_panel import RelatedPanel
 from casetracker.gui.tasks import Runner
 from casetracker.services import Services
@@ -109,6 +109,11 @@ class ListPage(QWidget):
             self.details.addTab(
                 widget, self.tr("Linked %1").replace("%1", list_title(link.target_kind).lower())
             )
+        self.ask_positions: AskPositions | None = None
+        if kind == "responses":
+            self.ask_positions = AskPositions(services, runner, self.editor.undo_stack)
+            self.ask_positions.changed.connect(self._part_changed)
+            self.details.addTab(self.ask_positions, self.tr("Asks answered"))
         self.related = RelatedPanel(kind, services)
         self.related.open_record.connect(self.open_record)
         self.details.addTab(self.related, self.tr("Related"))
@@ -244,6 +249,8 @@ class ListPage(QWidget):
             part.set_parent(record_id)
         for link in self.links.values():
             link.set_parent(record_id)
+        if self.ask_positions is not None:
+            self.ask_positions.set_parent(record_id)
         self.related.set_record(record_id)
 
     def confirm_leave(self) -> bool:
@@ -275,6 +282,8 @@ class ListPage(QWidget):
 
     def _part_changed(self) -> None:
         self.related.refresh()
+        if self.ask_positions is not None and self.sender() is not self.ask_positions:
+            self.ask_positions.refresh()
         self.model.invalidate()
         # a status change moves the record's version and shown status
         self.editor.refresh_saved()

@@ -519,3 +519,129 @@ class LinkList(QWidget):
         self.runner.run(
             task, done, lambda exc: show_error(self, exc, self.tr("The link could not be saved."))
         )
+
+
+class AskPositions(QWidget):
+    """What a response says to each ask of the letters it replies to."""
+
+    changed = Signal()
+    COLUMNS = ("letter", "number", "text", "position", "note")
+
+    def __init__(
+        self,
+        services: Services,
+        runner: Runner,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+        self.undo_stack = undo_stack
+        self.response_id: Any = None
+        self.rows: list[dict[str, Any]] = []
+        self.setObjectName("askPositions")
+        self.hint = QLabel(
+            self.tr("Link the letters this response replies to; their asks appear here.")
+        )
+        self.hint.setWordWrap(True)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Letter"), "#", self.tr("Ask"), self.tr("Position"), self.tr("Note")]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 160)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        self.set_parent(None)
+
+    def set_parent(self, response_id: Any) -> None:
+        self.response_id = response_id
+        self.setEnabled(response_id is not None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.rows = (
+            self.services.children.ask_positions(self.response_id)
+            if self.response_id is not None
+            else []
+        )
+        self.hint.setVisible(not self.rows)
+        self.table.setRowCount(len(self.rows))
+        choices = _position_choices()
+        for r, row in enumerate(self.rows):
+            for c, name in enumerate(self.COLUMNS):
+                if name == "position":
+                    combo = self.table.cellWidget(r, c)
+                    if not isinstance(combo, QComboBox) or combo.property("askId") != str(
+                        row["id"]
+                    ):
+                        combo = QComboBox()
+                        combo.setProperty("askId", str(row["id"]))
+                        combo.addItem("—", None)
+                        for code in choices:
+                            combo.addItem(value_label(code), code)
+                        ask_id = row["id"]
+                        combo.activated.connect(
+                            lambda _i, box=combo, a=ask_id: self._chosen(a, box.currentData())
+                        )
+                        self.table.setCellWidget(r, c, combo)
+                    combo.blockSignals(True)
+                    combo.setCurrentIndex(max(combo.findData(row["position"]), 0))
+                    combo.blockSignals(False)
+                    continue
+                value = row.get(name)
+                item = QTableWidgetItem("" if value is None else str(value))
+                item.setToolTip(item.text() if len(item.text()) > 40 else "")
+                self.table.setItem(r, c, item)
+        self.table.resizeRowsToContents()
+
+    def position_of(self, ask_id: Any) -> Any:
+        return next((row["position"] for row in self.rows if row["id"] == ask_id), None)
+
+    def _chosen(self, ask_id: Any, position: Any) -> None:
+        old = self.position_of(ask_id)
+        if old != position:
+            self.undo_stack.push(_SetAskPosition(self, ask_id, old, position))
+
+    def _write(self, ask_id: Any, position: Any) -> None:
+        def done(_r: Any) -> None:
+            self.refresh()
+            self.changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.refresh()
+            show_error(self, exc, self.tr("The position could not be saved."))
+
+        response_id = self.response_id
+        self.runner.run(
+            lambda: self.services.children.set_ask_position(response_id, ask_id, position),
+            done,
+            failed,
+        )
+
+
+def _position_choices() -> tuple[str, ...]:
+    from casetracker.models.enums import AskPositionKind
+
+    return tuple(str(p.value) for p in AskPositionKind)
+
+
+class _SetAskPosition(QUndoCommand):
+    def __init__(self, widget: AskPositions, ask_id: Any, old: Any, new: Any) -> None:
+        super().__init__(widget.tr("Set the position on an ask"))
+        self.widget, self.ask_id, self.old, self.new = widget, ask_id, old, new
+
+    def redo(self) -> None:
+        self.widget._write(self.ask_id, self.new)
+
+    def undo(self) -> None:
+        self.widget._write(self.ask_id, self.old)

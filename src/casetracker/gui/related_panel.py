@@ -84,5 +84,11 @@ def _readable(detail: str) -> str:
     """Stored codes in a detail ("ask 2 · on_trial") as labels ("ask 2 · On trial")."""
     parts = []
     for part in detail.split(" · "):
-        parts.append(value_label(part) if re.fullmatch(r"[a-z]+(_[a-z]+)*", part) else part)
+        if re.fullmatch(_CODE, part):
+            parts.append(value_label(part))
+        else:  # "ask 2: declined; ask 3: agreed"
+            parts.append(re.sub(rf"(?<=: )({_CODE})\b", lambda m: value_label(m[1]), part))
     return " · ".join(parts)
+
+
+_CODE = r"[a-z]+(?:_[a-z]+)*"

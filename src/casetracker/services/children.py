@@ -23,6 +23,7 @@ from casetracker.models import (
     Charge,
     DetentionStatusChange,
     Hearing,
+    Letter,
     LetterRecipient,
     LetterSignatory,
     Organization,
@@ -30,14 +31,23 @@ from casetracker.models import (
     PersonIdentifier,
     PersonName,
     Position,
+    ResponseAskPosition,
     ResponseCommitment,
+    SanctionRecipient,
     SanctionRequestProgram,
     SanctionStatusChange,
     TreatmentReport,
 )
-from casetracker.models.links import letter_detentions, letter_sanction_requests, response_letters
+from casetracker.models.links import (
+    letter_detentions,
+    letter_sanction_requests,
+    response_letters,
+    sanction_ground_detentions,
+)
 from casetracker.models.sanction import SANCTION_PROGRAMS
 from casetracker.services.base import _ChildService, as_uuid, status_change_order
+from casetracker.services.base import link as add_link
+from casetracker.services.base import unlink as remove_link
 from casetracker.services.forms import FieldSpec, _field_spec, _from_form_value, to_form_value
 
 Row = dict[str, Any]
@@ -122,6 +132,12 @@ CHILDREN: dict[str, tuple[ChildSpec, ...]] = {
         ChildSpec(
             "programs", SanctionRequestProgram, "sanction_request_id", ("program_key", "note")
         ),
+        ChildSpec(
+            "recipients",
+            SanctionRecipient,
+            "sanction_request_id",
+            ("person_id", "organization_id", "role"),
+        ),
     ),
     "responses": (
         ChildSpec(
@@ -146,7 +162,16 @@ CHILDREN: dict[str, tuple[ChildSpec, ...]] = {
 }
 
 LINKS: dict[str, tuple[LinkSpec, ...]] = {
-    "detainees": (LinkSpec("letters", "letters", letter_detentions, "detention_id", "letter_id"),),
+    "detainees": (
+        LinkSpec("letters", "letters", letter_detentions, "detention_id", "letter_id"),
+        LinkSpec(
+            "sanctions",
+            "sanctions",
+            sanction_ground_detentions,
+            "detention_id",
+            "sanction_request_id",
+        ),
+    ),
     "letters": (
         LinkSpec("detainees", "detainees", letter_detentions, "letter_id", "detention_id"),
         LinkSpec(
@@ -157,6 +182,13 @@ LINKS: dict[str, tuple[LinkSpec, ...]] = {
     "sanctions": (
         LinkSpec(
             "letters", "letters", letter_sanction_requests, "sanction_request_id", "letter_id"
+        ),
+        LinkSpec(
+            "grounds",
+            "detainees",
+            sanction_ground_detentions,
+            "sanction_request_id",
+            "detention_id",
         ),
     ),
 }
@@ -363,26 +395,73 @@ class ChildrenService:
         return sorted(choices, key=lambda c: c.label.casefold())
 
     def link(self, kind: str, key: str, parent_id: object, target_id: object) -> bool:
+        """Link two records; False when they already were."""
         spec = self.link_spec(kind, key)
-        pid, tid = as_uuid(parent_id), as_uuid(target_id, spec.target_column)
-        if spec.table is letter_detentions:
-            pair = (pid, tid) if kind == "letters" else (tid, pid)
-            return bool(self.s.letters.link_detention(*pair))
-        if spec.table is letter_sanction_requests:
-            pair = (pid, tid) if kind == "letters" else (tid, pid)
-            return bool(self.s.letters.link_sanction_request(*pair))
-        return bool(self.s.responses.add_letter(pid, tid))
+        with self.db.transaction() as session:
+            return add_link(
+                session,
+                spec.table,
+                **{spec.parent_column: parent_id, spec.target_column: target_id},
+            )
 
     def unlink(self, kind: str, key: str, parent_id: object, target_id: object) -> bool:
         spec = self.link_spec(kind, key)
-        pid, tid = as_uuid(parent_id), as_uuid(target_id, spec.target_column)
-        if spec.table is letter_detentions:
-            pair = (pid, tid) if kind == "letters" else (tid, pid)
-            return bool(self.s.letters.unlink_detention(*pair))
-        if spec.table is letter_sanction_requests:
-            pair = (pid, tid) if kind == "letters" else (tid, pid)
-            return bool(self.s.letters.unlink_sanction_request(*pair))
-        return bool(self.s.responses.remove_letter(pid, tid))
+        with self.db.transaction() as session:
+            return remove_link(
+                session,
+                spec.table,
+                **{spec.parent_column: parent_id, spec.target_column: target_id},
+            )
+
+    # ---------------------------------------------------------------- ask positions
+    def ask_positions(self, response_id: object) -> list[Row]:
+        """Every ask of the letters a response replies to, with what it says to each."""
+        rid = as_uuid(response_id)
+        with self.db.reading() as session:
+            letters = select(response_letters.c.letter_id).where(
+                response_letters.c.response_id == rid
+            )
+            asks = session.execute(
+                select(Ask.id, Ask.ordinal, Ask.text, Letter.title, Letter.sent_on)
+                .join(Letter, Letter.id == Ask.letter_id)
+                .where(Ask.letter_id.in_(letters))
+            ).all()
+            said = {
+                p.ask_id: p
+                for p in session.scalars(
+                    select(ResponseAskPosition).where(ResponseAskPosition.response_id == rid)
+                )
+            }
+        rows = []
+        for ask in sorted(asks, key=lambda a: (_date_key(a.sent_on), a.title, a.ordinal)):
+            position = said.get(ask.id)
+            rows.append(
+                {
+                    "id": ask.id,
+                    "letter": ask.title,
+                    "number": ask.ordinal + 1,
+                    "text": ask.text,
+                    "position": to_form_value(position.position) if position else None,
+                    "note": position.note if position else None,
+                }
+            )
+        return rows
+
+    def set_ask_position(
+        self, response_id: object, ask_id: object, position: str | None, note: str | None = None
+    ) -> None:
+        """Record what a response says to one ask; ``None`` forgets it."""
+        if position is not None:
+            self.s.responses.set_ask_position(response_id, ask_id, position, note)
+            return
+        with self.db.transaction() as session:
+            for existing in session.scalars(
+                select(ResponseAskPosition).where(
+                    ResponseAskPosition.response_id == as_uuid(response_id),
+                    ResponseAskPosition.ask_id == as_uuid(ask_id, "ask_id"),
+                )
+            ):
+                session.delete(existing)
 
 
 def _date_key(value: Any) -> str:

@@ -319,17 +319,16 @@ class FormsService:
         if kind == "detainees":
             detention_fields = {k: v for k, v in by_part.get("detention", {}).items()}
             person_fields = {k: v for k, v in by_part.get("person", {}).items() if v is not None}
-            status = detention_fields.pop("status", None)
-            if status is not None:
-                detention_fields["status"] = status
-                detention_fields["status_on"] = dt.date.today().isoformat()
+            if detention_fields.get("status") is not None:
+                # the first status dates from the capture (undated when unknown)
+                detention_fields["status_on"] = detention_fields.get("captured_on")
             person = self._create_part("person", person_fields)
             detention_fields["person_id"] = person.id
             return self._create_part("detention", detention_fields).id
         part = _LAYOUT[kind][0][0]
         fields = dict(by_part.get(part, {}))
         if kind in STATUS_FIELDS and fields.get("status") is not None:
-            fields["status_on"] = dt.date.today().isoformat()
+            fields["status_on"] = fields.get("submitted_on")
         return self._create_part(part, fields).id
 
     def _create_part(self, part: str, fields: dict[str, Any]) -> Any:
