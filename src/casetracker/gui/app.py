@@ -168,15 +168,17 @@ def run(db_target: str | None = None) -> int:
         controller.close()
 
 
-def main() -> int:
-    """Entry point of ``casetracker-gui`` (``--db PATH|URL``, or ``--demo``)."""
-    args = sys.argv[1:]
-    target = None
-    if len(args) == 2 and args[0] == "--db":
-        target = args[1]
-    elif args == ["--demo"]:
-        target = DEMO_TARGET
-    return run(target)
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``casetracker-gui [--db PATH|URL | --demo]``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="casetracker-gui", description="Open CaseTracker.")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", metavar="PATH|URL", help="the database to open")
+    where.add_argument("--demo", action="store_true", help="open the demo database")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    args, _qt_args = parser.parse_known_args(argv)
+    return run(DEMO_TARGET if args.demo else args.db)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -133,8 +133,10 @@ def value_label(value: object) -> str:
     """A stored code (``on_trial``) as people read it ("On trial"), translated."""
     if value is None:
         return ""
+    from casetracker.gui.value_labels import VALUE_LABELS
+
     text = str(getattr(value, "value", value))
-    return QCoreApplication.translate("Values", _humanize(text))
+    return QCoreApplication.translate("Values", VALUE_LABELS.get(text) or _humanize(text))
 
 
 def _humanize(code: str) -> str:
