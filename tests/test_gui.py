@@ -248,6 +248,7 @@ def test_closing_with_unsaved_edits_prompts(qtbot, services, tmp_path):
     page = window.show_page("detainees")
     page.table.selectRow(0)
     editor = page.editor
+    editor.widgets["capture_place"].edit.end(False)
     qtbot.keyClicks(editor.widgets["capture_place"].edit, " (east)")
     assert editor.is_dirty()
     seen: list[Any] = []
@@ -293,6 +294,7 @@ def test_undo_redo_of_field_edits(qtbot, services, tmp_path):
     editor = page.editor
     place = editor.widgets["capture_place"]
     original = place.value()
+    place.edit.end(False)
     qtbot.keyClicks(place.edit, "XY")
     choose(editor.widgets["gender"], "female")
     assert editor.is_dirty()

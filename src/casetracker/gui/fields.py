@@ -85,6 +85,7 @@ class TextField(FieldWidget):
 
     def _show(self, value: Any) -> None:
         self.edit.setText("" if value is None else str(value))
+        self.edit.setCursorPosition(0)  # show the start of a long title
 
 
 class IntField(TextField):

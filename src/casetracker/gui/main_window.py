@@ -496,7 +496,7 @@ class MainWindow(QMainWindow):
             if isinstance(split, QByteArray):
                 page.splitter.restoreState(split)
             else:
-                page.splitter.setSizes([720, 520])
+                page.splitter.setSizes([640, 600])
             columns = self.settings.value(f"columns/{kind}")
             if isinstance(columns, QByteArray):
                 page.table.horizontalHeader().restoreState(columns)

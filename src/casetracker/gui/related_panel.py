@@ -33,7 +33,7 @@ class RelatedPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.resizeSection(2, 200)
+        header.resizeSection(2, 170)
         self.tree.itemActivated.connect(self._activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -57,7 +57,8 @@ class RelatedPanel(QWidget):
             for item in group.items:
                 date = item.date.display() if item.date is not None else ""
                 detail = _readable(item.detail)
-                child = QTreeWidgetItem([item.label, date, detail])
+                label = _readable(item.label) if re.fullmatch(_CODE, item.label) else item.label
+                child = QTreeWidgetItem([label, date, detail])
                 child.setToolTip(0, item.label)
                 child.setToolTip(2, detail)
                 child.setData(0, Qt.ItemDataRole.UserRole, (item.kind, item.id))

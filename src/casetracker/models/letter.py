@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casetracker.db.base import Record, keyset_indexes
@@ -25,10 +25,12 @@ class Letter(Record):
     __table_args__ = (
         *keyset_indexes("letters", "sent_on"),
         *keyset_indexes("letters", "follow_up_due"),
+        # covers the title filter and the list sorted by title
+        Index("ix_letters_title_id", "title", "id"),
     )
 
     sent_on: Mapped[PartialDate | None]
-    title: Mapped[str] = mapped_column(String(500), index=True)
+    title: Mapped[str] = mapped_column(String(500))
     direction: Mapped[LetterDirection] = mapped_column(
         enum_column(LetterDirection), default=LetterDirection.OUTGOING
     )

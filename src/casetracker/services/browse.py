@@ -75,7 +75,8 @@ class BrowseService:
         key = spec.sorts[sort]
         record_id = spec.model.id
         table = spec.model.__table__
-        if (text and text.strip()) or key.table is not table:
+        searching = bool(text and text.strip()) and spec.text_filter is not None
+        if (searching and spec.text_needs_joins) or key.table is not table:
             # the text filter or the sort needs the list's joins
             query = self.listing._filtered(spec, filters or {}, text)
             query = query.with_only_columns(type_coerce(record_id, String()))
@@ -84,6 +85,8 @@ class BrowseService:
             query = self.listing._apply_filters(
                 spec, select(type_coerce(record_id, String())).select_from(table), filters or {}
             )
+            if searching and spec.text_filter is not None:
+                query = query.where(spec.text_filter(str(text)))
         if descending:
             query = query.order_by(key.desc().nulls_last(), record_id.desc())
         else:
