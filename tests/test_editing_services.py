@@ -277,3 +277,38 @@ def test_browse_rows_of_a_deleted_record_are_none(services):
     assert services.browse.rows("letters", ids) == [None]
     with pytest.raises(ValidationError):
         services.browse.rows("letters", [uuid.uuid4()] * 501)
+
+
+def test_a_second_detention_of_a_known_person(services):
+    first = services.forms.save(
+        "detainees",
+        None,
+        {"display_name": "Re Arrested", "category": "civilian", "captured_on": "2020-11"},
+    )
+    person_id = services.detentions.get(first.id).person_id
+    blank = services.forms.blank("detainees", person_id=person_id)
+    assert blank.values["display_name"] == "Re Arrested"
+    assert blank.preset == {"person_id": person_id}
+    second = services.forms.save(
+        "detainees",
+        None,
+        {**blank.values, "category": "civilian", "captured_on": "2024-03", "citizenship": "AM"},
+        blank.versions,
+        blank.preset,
+    )
+    assert services.detentions.get(second.id).person_id == person_id
+    assert services.listing.count("people") == 1
+    assert services.forms.load("detainees", first.id).values["citizenship"] == "AM"
+    # a person changed meanwhile is not overwritten
+    services.people.update(person_id, notes="changed elsewhere")
+    with pytest.raises(ConflictError):
+        services.forms.save(
+            "detainees",
+            None,
+            {**blank.values, "category": "civilian"},
+            blank.versions,
+            blank.preset,
+        )
+    assert services.listing.count("detainees") == 2
+    with pytest.raises(ValidationError):
+        services.forms.blank("letters", person_id=person_id)

@@ -552,3 +552,28 @@ def test_response_answers_asks_and_the_letter_shows_it(qtbot, services, tmp_path
         if tree.topLevelItem(i).text(0).startswith("Responses")
     )
     assert "2" in detail and "Declined" in detail
+
+
+@SQLITE_ONLY
+def test_recording_a_new_detention_of_a_known_person(qtbot, services, tmp_path):
+    load_demo(services)
+    window = make_window(qtbot, services, tmp_path)
+    people = window.show_page("people")
+    row = next(
+        r
+        for r in range(people.model.rowCount())
+        if people.model.row_values(r)["display_name"] == "Ruben Vardanyan"
+    )
+    people.table.selectRow(row)
+    button = people.editor.findChild(QPushButton, "recordDetention")
+    assert button.isEnabled()
+    button.click()
+    page = window.pages["detainees"]
+    assert window.current_kind() == "detainees"
+    assert "Ruben Vardanyan" in page.editor.heading.text()
+    choose(page.editor.widgets["category"], "political_figure")
+    qtbot.keyClicks(page.editor.widgets["captured_on"].edit, "2026-11")
+    assert page.editor.save() is True
+    names = column_values(page, "name")
+    assert names.count("Ruben Vardanyan") == 2
+    assert services.listing.count("people") == 43

@@ -85,6 +85,7 @@ class RecordEditor(QWidget):
         self.undo_stack = QUndoStack(self)
         self._dirty = False
         self._busy = False
+        self._extra_buttons: list[QPushButton] = []
 
         self.heading = QLabel()
         self.heading.setObjectName("editorHeading")
@@ -147,6 +148,7 @@ class RecordEditor(QWidget):
         buttons.addWidget(self.revert_button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
+        self.buttons = buttons
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -155,6 +157,14 @@ class RecordEditor(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         self.new_record()
+
+    def add_button(self, text: str) -> QPushButton:
+        """An extra action beside Save (enabled while a saved record is shown)."""
+        button = QPushButton(text)
+        self.buttons.insertWidget(2, button)
+        self._extra_buttons.append(button)
+        button.setEnabled(False)
+        return button
 
     # ---------------------------------------------------------------- state
     @property
@@ -169,8 +179,6 @@ class RecordEditor(QWidget):
         if self.form is None:
             return {}
         shown = {name: w.value() for name, w in self.widgets.items()}
-        if self.form.id is None:
-            return {k: v for k, v in shown.items() if v != self.form.values.get(k)}
         return {k: v for k, v in shown.items() if v != self.form.values.get(k)}
 
     def refresh_dirty(self) -> None:
@@ -213,9 +221,14 @@ class RecordEditor(QWidget):
         return self.services.lookup.find(kind, text, limit=20)
 
     # ---------------------------------------------------------------- loading
-    def new_record(self) -> None:
-        self._apply(self.services.forms.blank(self.kind))
+    def new_record(self, person_id: Any = None) -> None:
+        """A blank form; for detainees, ``person_id`` starts a new detention of that person."""
+        self._apply(self.services.forms.blank(self.kind, person_id=person_id))
         self.heading.setText(self.tr("New %1").replace("%1", record_name(self.kind)))
+        if person_id is not None and self.form is not None:
+            self.heading.setText(
+                self.tr("New detention of %1").replace("%1", self.form.title or "")
+            )
         self.subheading.setText(self.tr("Fields marked * are required."))
         self.delete_button.setEnabled(False)
 
@@ -244,6 +257,8 @@ class RecordEditor(QWidget):
             self.tr("Saved version %1").replace("%1", str(version)) if version else ""
         )
         self.delete_button.setEnabled(form.id is not None)
+        for button in self._extra_buttons:
+            button.setEnabled(form.id is not None)
         self._dirty = True  # force a signal
         self.refresh_dirty()
 
@@ -294,7 +309,9 @@ class RecordEditor(QWidget):
 
         values = changes if form.id is not None else {**form.values, **changes}
         self.runner.run(
-            lambda: self.services.forms.save(self.kind, form.id, values, form.versions),
+            lambda: self.services.forms.save(
+                self.kind, form.id, values, form.versions, form.preset
+            ),
             done,
             failed,
         )

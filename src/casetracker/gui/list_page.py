@@ -40,6 +40,7 @@ class ListPage(QWidget):
 
     open_record = Signal(str, object)
     data_changed = Signal(str)
+    new_detention = Signal(object)  # person id
 
     def __init__(
         self, kind: str, services: Services, runner: Runner, parent: QWidget | None = None
@@ -90,6 +91,10 @@ class ListPage(QWidget):
         self.editor = RecordEditor(kind, services, runner)
         self.editor.saved.connect(self._saved)
         self.editor.deleted.connect(self._deleted)
+        if kind == "people":
+            button = self.editor.add_button(self.tr("Record a detention…"))
+            button.setObjectName("recordDetention")
+            button.clicked.connect(self._record_detention)
         self.details = QTabWidget()
         self.details.setObjectName("details")
         self.details.setUsesScrollButtons(True)
@@ -234,15 +239,19 @@ class ListPage(QWidget):
             return
         self._set_parts(self.editor.record_id)
 
-    def new_record(self) -> None:
+    def new_record(self, person_id: Any = None) -> None:
         if not self.confirm_leave():
             return
         self.table.clearSelection()
-        self.editor.new_record()
+        self.editor.new_record(person_id)
         self._set_parts(None)
         self.details.setCurrentWidget(self.editor)
         first = next(iter(self.editor.widgets.values()))
         first.setFocus()
+
+    def _record_detention(self) -> None:
+        if self.editor.record_id is not None and self.confirm_leave():
+            self.new_detention.emit(self.editor.record_id)
 
     def _set_parts(self, record_id: Any) -> None:
         for part in self.parts.values():

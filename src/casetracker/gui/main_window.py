@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
                 page = ListPage(kind, services, runner)
                 page.open_record.connect(self.open_record)
                 page.data_changed.connect(self._data_changed)
+                page.new_detention.connect(self.new_detention)
                 self.undo_group.addStack(page.editor.undo_stack)
                 self.pages[kind] = page
             self.stack.addWidget(self.pages[kind])
@@ -261,6 +262,11 @@ class MainWindow(QMainWindow):
         if page is None:
             page = self.show_page("detainees")
         page.new_record()
+
+    def new_detention(self, person_id: Any) -> None:
+        """Start a new detention of a known person on the detainees page."""
+        page = self.show_page("detainees")
+        page.new_record(person_id)
 
     def save_current(self) -> None:
         page = self.current_page()

@@ -154,6 +154,8 @@ class FormData:
     versions: dict[str, int] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     title: str = ""
+    #: fixed on a new record, not shown as fields (a new detention's existing person)
+    preset: dict[str, Any] = field(default_factory=dict)
 
 
 def _field_spec(part: str, column: Column[Any]) -> FieldSpec:
@@ -235,14 +237,34 @@ class FormsService:
     def fields(self, kind: str) -> list[FieldSpec]:
         return form_fields(kind)
 
-    def blank(self, kind: str) -> FormData:
-        """An empty form for a new record, with the model defaults filled in."""
+    def blank(self, kind: str, *, person_id: object | None = None) -> FormData:
+        """An empty form for a new record, with the model defaults filled in.
+
+        ``person_id`` (detainees only) starts a new detention of a known person:
+        the person's fields are filled in and saving attaches the detention to them.
+        """
         values: dict[str, Any] = {}
-        for spec in form_fields(kind):
+        specs = form_fields(kind)
+        for spec in specs:
             column = _MODELS[spec.part].__table__.c[spec.name]
             default = column.default.arg if column.default is not None else None
             values[spec.name] = None if callable(default) else to_form_value(default)
-        return FormData(kind=kind, id=None, values=values)
+        if person_id is None:
+            return FormData(kind=kind, id=None, values=values)
+        if kind != "detainees":
+            raise ValidationError.single("person_id", "only a detention is started from a person")
+        person = self._services["person"].get(as_uuid(person_id, "person_id"))
+        for spec in specs:
+            if spec.part == "person":
+                values[spec.name] = to_form_value(getattr(person, spec.name))
+        return FormData(
+            kind=kind,
+            id=None,
+            values=values,
+            versions={"person": person.version},
+            title=person.display_name,
+            preset={"person_id": person.id},
+        )
 
     def load(self, kind: str, record_id: object) -> FormData:
         """The form of one record; raises NotFoundError when it is gone."""
@@ -268,6 +290,7 @@ class FormsService:
         record_id: object | None,
         values: Mapping[str, Any],
         versions: Mapping[str, int] | None = None,
+        preset: Mapping[str, Any] | None = None,
     ) -> FormData:
         """Create (``record_id`` None) or update a record from form values.
 
@@ -290,7 +313,7 @@ class FormsService:
             raise ValidationError(problems)
         with self.db.transaction():
             if record_id is None:
-                rid = self._create(kind, by_part)
+                rid = self._create(kind, by_part, preset or {}, versions or {})
             else:
                 rid = as_uuid(record_id)
                 self._update(kind, rid, by_part, versions or {})
@@ -315,14 +338,33 @@ class FormsService:
         part = _LAYOUT[kind][0][0]
         return {part: self._services[part].get(rid)}
 
-    def _create(self, kind: str, by_part: dict[str, dict[str, Any]]) -> uuid.UUID:
+    def _create(
+        self,
+        kind: str,
+        by_part: dict[str, dict[str, Any]],
+        preset: Mapping[str, Any],
+        versions: Mapping[str, int],
+    ) -> uuid.UUID:
         if kind == "detainees":
             detention_fields = {k: v for k, v in by_part.get("detention", {}).items()}
             person_fields = {k: v for k, v in by_part.get("person", {}).items() if v is not None}
             if detention_fields.get("status") is not None:
                 # the first status dates from the capture (undated when unknown)
                 detention_fields["status_on"] = detention_fields.get("captured_on")
-            person = self._create_part("person", person_fields)
+            if preset.get("person_id") is not None:
+                person = self._services["person"].get(as_uuid(preset["person_id"], "person_id"))
+                expected = versions.get("person")
+                if expected is not None and person.version != expected:
+                    raise ConflictError("this person was changed elsewhere; reload before saving")
+                changed = {
+                    k: v
+                    for k, v in by_part.get("person", {}).items()
+                    if v != to_form_value(getattr(person, k))
+                }
+                if changed:
+                    self._services["person"].update(person.id, **changed)
+            else:
+                person = self._create_part("person", person_fields)
             detention_fields["person_id"] = person.id
             return self._create_part("detention", detention_fields).id
         part = _LAYOUT[kind][0][0]
