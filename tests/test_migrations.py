@@ -163,3 +163,10 @@ def test_unknown_revision_command_error_is_not_leaked():
     script = ScriptDirectory.from_config(alembic_config())
     with pytest.raises(CommandError):
         script.get_revision("nonexistent")
+
+
+def test_head_read_from_the_files_matches_alembic():
+    """Start-up reads the head revision without importing Alembic; it must agree."""
+    from casetracker.db.schema import _head_from_files, _script
+
+    assert _head_from_files() == _script().get_current_head()
