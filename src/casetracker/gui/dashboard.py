@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casetracker.gui.dialogs import show_error
 from casetracker.gui.labels import list_title, value_label
 from casetracker.services import Services
 
@@ -109,8 +110,21 @@ class DashboardPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
-    def refresh(self) -> None:
-        board = self.services.dashboard.build(today=self.today)
+    def refresh(self, runner: Any = None) -> None:
+        """Compute the figures (on ``runner``'s worker when given) and show them."""
+        today = self.today
+        if runner is None:
+            self.show_board(self.services.dashboard.build(today=today))
+            return
+        if not self.heading.text():
+            self.heading.setText(self.tr("Counting…"))
+        runner.run(
+            lambda: self.services.dashboard.build(today=today),
+            self.show_board,
+            lambda exc: show_error(self, exc, self.tr("The dashboard cannot be shown.")),
+        )
+
+    def show_board(self, board: Any) -> None:
         today = self.today or dt.date.today()
         self.heading.setText(self.tr("Situation on %1").replace("%1", today.isoformat()))
         for card in self.cards.values():

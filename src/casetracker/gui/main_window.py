@@ -231,10 +231,7 @@ class MainWindow(QMainWindow):
             self._refresh_dashboard()
 
     def _refresh_dashboard(self) -> None:
-        try:
-            self.dashboard.refresh()
-        except Exception as exc:
-            show_error(self, exc, self.tr("The dashboard cannot be shown."))
+        self.dashboard.refresh(self.runner)
 
     def open_record(self, kind: str, record_id: Any) -> None:
         """Show one record in its list (leaving the current one only if its edits are safe)."""
