@@ -106,7 +106,11 @@ class RecordEditor(QWidget):
         self.widgets: dict[str, FieldWidget] = {}
         self.errors: dict[str, QLabel] = {}
         form_host = QWidget()
-        form = QFormLayout(form_host)
+        host_layout = QVBoxLayout(form_host)
+        host_layout.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        host_layout.addLayout(form)
+        host_layout.addStretch(1)  # few fields stay at the top, not spread out
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         for spec in services.forms.fields(kind):

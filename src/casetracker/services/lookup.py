@@ -179,7 +179,7 @@ def _kinds() -> dict[str, _Kind]:
         "letters": _Kind(
             query=lambda: select(Letter.id, Letter.title.label("label"), Letter.sent_on),
             id_column=Letter.id,
-            order=lambda: (Letter.sent_on.desc().nulls_last(), Letter.title, Letter.id),
+            order=lambda: (Letter.sent_on.desc().nulls_last(), Letter.id.desc()),
             texts=lambda: [select(Letter.id, Letter.title)],
             detail=lambda r: _date(r.sent_on),
         ),
@@ -193,8 +193,7 @@ def _kinds() -> dict[str, _Kind]:
             id_column=SanctionRequest.id,
             order=lambda: (
                 SanctionRequest.submitted_on.desc().nulls_last(),
-                SanctionRequest.title,
-                SanctionRequest.id,
+                SanctionRequest.id.desc(),
             ),
             texts=lambda: [
                 select(SanctionRequest.id, SanctionRequest.title),
@@ -207,7 +206,7 @@ def _kinds() -> dict[str, _Kind]:
         "responses": _Kind(
             query=lambda: select(Response.id, Response.title.label("label"), Response.received_on),
             id_column=Response.id,
-            order=lambda: (Response.received_on.desc().nulls_last(), Response.title, Response.id),
+            order=lambda: (Response.received_on.desc().nulls_last(), Response.id.desc()),
             texts=lambda: [select(Response.id, Response.title)],
             detail=lambda r: _date(r.received_on),
         ),
@@ -240,24 +239,42 @@ class LookupService:
         with self.db.reading() as session:
             query = spec.query()
             if text:
-                matcher = _Matcher(session, text, self.db.is_sqlite)
-                parts = []
-                for statement in spec.texts():
-                    record_id, name = statement.selected_columns
-                    parts.append(
-                        statement.with_only_columns(
-                            record_id.label("rid"), matcher.rank(name).label("rank")
-                        ).where(matcher.like(name, matcher.contains))
-                    )
-                merged = union_all(*parts).subquery()
-                hits = (
-                    select(merged.c.rid, func.min(merged.c.rank).label("rank"))
-                    .group_by(merged.c.rid)
-                    .subquery()
-                )
-                query = query.join(hits, hits.c.rid == spec.id_column).order_by(hits.c.rank)
+                query = self._matching(session, spec, query, text)
             rows = session.execute(query.order_by(*spec.order()).limit(limit)).all()
         return [Choice(r.id, r.label or "", spec.detail(r)) for r in rows]
+
+    def _matching(self, session: Session, spec: _Kind, query: Select[Any], text: str) -> Any:
+        """``query`` narrowed to the records matching ``text`` and ordered by rank."""
+        matcher = _Matcher(session, text, self.db.is_sqlite)
+        texts = spec.texts()
+        if len(texts) == 1:
+            # the text is a column of the listed record: filter through an id subquery
+            # (which a (text, id) index covers, never reading the rows) and rank the
+            # rows kept
+            (statement,) = texts
+            record_id, name = statement.selected_columns
+            matching = (
+                statement.with_only_columns(record_id)
+                .where(matcher.like(name, matcher.contains))
+                .correlate(None)
+            )
+            return query.where(spec.id_column.in_(matching)).order_by(matcher.rank(name))
+        # several texts (name variants…): the best rank of each record
+        parts = []
+        for statement in texts:
+            record_id, name = statement.selected_columns
+            parts.append(
+                statement.with_only_columns(
+                    record_id.label("rid"), matcher.rank(name).label("rank")
+                ).where(matcher.like(name, matcher.contains))
+            )
+        merged = union_all(*parts).subquery()
+        hits = (
+            select(merged.c.rid, func.min(merged.c.rank).label("rank"))
+            .group_by(merged.c.rid)
+            .subquery()
+        )
+        return query.join(hits, hits.c.rid == spec.id_column).order_by(hits.c.rank)
 
     def label(self, kind: str, record_id: object) -> str:
         """The short label of one record (a detainee's is the person's name)."""
