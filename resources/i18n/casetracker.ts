@@ -90,92 +90,102 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/casetracker/gui/dashboard.py" line="81"/>
+        <location filename="../../src/casetracker/gui/dashboard.py" line="82"/>
         <source>Detentions by status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/dashboard.py" line="82"/>
+        <location filename="../../src/casetracker/gui/dashboard.py" line="83"/>
         <source>Letters awaiting a response past follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/dashboard.py" line="83"/>
+        <location filename="../../src/casetracker/gui/dashboard.py" line="84"/>
         <source>Open asks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/dashboard.py" line="84"/>
+        <location filename="../../src/casetracker/gui/dashboard.py" line="85"/>
         <source>Upcoming hearings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/dashboard.py" line="85"/>
+        <location filename="../../src/casetracker/gui/dashboard.py" line="86"/>
         <source>Sanction requests by status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/dashboard.py" line="86"/>
+        <location filename="../../src/casetracker/gui/dashboard.py" line="87"/>
         <source>Recent changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/dashboard.py" line="115"/>
-        <source>Situation on %1</source>
+        <location filename="../../src/casetracker/gui/dashboard.py" line="120"/>
+        <source>Counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/dashboard.py" line="123"/>
-        <source>No detentions recorded yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/casetracker/gui/dashboard.py" line="128"/>
-        <source>%1 letters overdue</source>
+        <location filename="../../src/casetracker/gui/dashboard.py" line="124"/>
+        <source>The dashboard cannot be shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/casetracker/gui/dashboard.py" line="129"/>
+        <source>Situation on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/dashboard.py" line="137"/>
+        <source>No detentions recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/dashboard.py" line="142"/>
+        <source>%1 letters overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/dashboard.py" line="143"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/dashboard.py" line="135"/>
+        <location filename="../../src/casetracker/gui/dashboard.py" line="149"/>
         <source>No letter is past its follow-up date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/dashboard.py" line="139"/>
+        <location filename="../../src/casetracker/gui/dashboard.py" line="153"/>
         <source>%1 open asks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/dashboard.py" line="140"/>
+        <location filename="../../src/casetracker/gui/dashboard.py" line="154"/>
         <source>with open asks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/dashboard.py" line="149"/>
+        <location filename="../../src/casetracker/gui/dashboard.py" line="163"/>
         <source>All upcoming hearings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/dashboard.py" line="150"/>
+        <location filename="../../src/casetracker/gui/dashboard.py" line="164"/>
         <source>upcoming hearing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/dashboard.py" line="157"/>
+        <location filename="../../src/casetracker/gui/dashboard.py" line="171"/>
         <source>No hearing in the coming weeks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/dashboard.py" line="163"/>
+        <location filename="../../src/casetracker/gui/dashboard.py" line="177"/>
         <source>No sanction request recorded yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/dashboard.py" line="169"/>
+        <location filename="../../src/casetracker/gui/dashboard.py" line="183"/>
         <source>Nothing recorded yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -226,7 +236,7 @@
 <context>
     <name>IntField</name>
     <message>
-        <location filename="../../src/casetracker/gui/fields.py" line="94"/>
+        <location filename="../../src/casetracker/gui/fields.py" line="95"/>
         <source>must be a whole number</source>
         <extracomment>finds choices for a reference field: (kind, text) -&gt; [(id, label, detail)]</extracomment>
         <translation type="unfinished"></translation>
@@ -649,38 +659,43 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="96"/>
-        <source>Details</source>
+        <location filename="../../src/casetracker/gui/list_page.py" line="95"/>
+        <source>Record a detention…</source>
         <extracomment>a column whose header click sorts by another sort key</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="110"/>
+        <location filename="../../src/casetracker/gui/list_page.py" line="101"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/list_page.py" line="115"/>
         <source>Linked %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="116"/>
+        <location filename="../../src/casetracker/gui/list_page.py" line="121"/>
         <source>Asks answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="119"/>
+        <location filename="../../src/casetracker/gui/list_page.py" line="124"/>
         <source>Related</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="156"/>
+        <location filename="../../src/casetracker/gui/list_page.py" line="161"/>
         <source>The filter cannot be applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="162"/>
+        <location filename="../../src/casetracker/gui/list_page.py" line="167"/>
         <source>%1 shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="231"/>
+        <location filename="../../src/casetracker/gui/list_page.py" line="236"/>
         <source>This record no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -688,233 +703,228 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="115"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="116"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="117"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="118"/>
         <source>&amp;New record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="121"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="122"/>
         <source>New &amp;database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="124"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="125"/>
         <source>&amp;Open database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="127"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="128"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="128"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="129"/>
         <source>Open the &amp;demo database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="130"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="131"/>
         <source>&amp;Import records…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="131"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="132"/>
         <source>&amp;Export all records…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="132"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="133"/>
         <source>&amp;Back up database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="134"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="135"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="138"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="139"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="139"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="140"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="141"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="142"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="147"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="148"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="150"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="151"/>
         <source>Re&amp;vert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="152"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="153"/>
         <source>&amp;Delete record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="162"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="163"/>
         <source>&amp;Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="169"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="170"/>
         <source>Search &amp;everything…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="173"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="174"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="182"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="183"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="185"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="186"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="186"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="187"/>
         <source>&amp;About CaseTracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="189"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="190"/>
         <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="226"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="227"/>
         <source>The list cannot be shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="236"/>
-        <source>The dashboard cannot be shown.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="289"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="292"/>
         <source>Search across all records is coming; Ctrl+F filters the current list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="309"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="312"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="315"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="318"/>
         <source>The record counts cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="327"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="330"/>
         <source>New database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="329"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="332"/>
         <source>CaseTracker databases (*.db)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="342"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="345"/>
         <source>Open database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="344"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="347"/>
         <source>CaseTracker databases (*.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="355"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="358"/>
         <source>Import records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="357"/>
-        <location filename="../../src/casetracker/gui/main_window.py" line="388"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="360"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="391"/>
         <source>CaseTracker exports (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="366"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="369"/>
         <source>Reading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="374"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="377"/>
         <source>Imported %1 records from %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="380"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="383"/>
         <source>Importing records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="380"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="383"/>
         <source>Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="386"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="389"/>
         <source>Export all records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="398"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="401"/>
         <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="405"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="408"/>
         <source>Exporting records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="408"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="411"/>
         <source>The export was not written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="416"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="419"/>
         <source>Backup written to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="420"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="423"/>
         <source>Backing up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="423"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="426"/>
         <source>The backup was not written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="456"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="459"/>
         <source>Wait for the running job to finish, or cancel it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -955,7 +965,7 @@
 <context>
     <name>PartialDateField</name>
     <message>
-        <location filename="../../src/casetracker/gui/fields.py" line="107"/>
+        <location filename="../../src/casetracker/gui/fields.py" line="108"/>
         <source>YYYY, YYYY-MM or YYYY-MM-DD (~ if approximate)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1201,62 +1211,67 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="138"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="143"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="141"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="146"/>
         <source>Revert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="143"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="148"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="218"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="231"/>
         <source>New %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="219"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="234"/>
+        <source>New detention of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/editor.py" line="236"/>
         <source>Fields marked * are required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="241"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="258"/>
         <source>(untitled)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="244"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="261"/>
         <source>Saved version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="325"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="346"/>
         <source>This record was deleted elsewhere. Your edits are still shown; copy what you need before leaving this page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="331"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="352"/>
         <source>The record could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="357"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="378"/>
         <source>Your changes are now on top of the latest version. Check them, then save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="363"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="384"/>
         <source>Someone else saved this record since you opened it. Reload it or compare before saving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="403"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="424"/>
         <source>The record could not be deleted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1264,17 +1279,17 @@
 <context>
     <name>ReferenceField</name>
     <message>
-        <location filename="../../src/casetracker/gui/fields.py" line="183"/>
+        <location filename="../../src/casetracker/gui/fields.py" line="184"/>
         <source>Type to search…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/fields.py" line="186"/>
+        <location filename="../../src/casetracker/gui/fields.py" line="187"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/fields.py" line="244"/>
+        <location filename="../../src/casetracker/gui/fields.py" line="245"/>
         <source>pick a record from the list, or clear the field</source>
         <translation type="unfinished"></translation>
     </message>

@@ -29,6 +29,7 @@ class Detention(Record):
         Index("ix_detentions_status_captured", "status", "captured_on"),
         *keyset_indexes("detentions", "captured_on"),
         Index("ix_detentions_person_id_id", "person_id", "id"),
+        Index("ix_detentions_updated_at", "updated_at"),
     )
 
     person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("people.id", ondelete="RESTRICT"))

@@ -27,6 +27,9 @@ class Letter(Record):
         *keyset_indexes("letters", "follow_up_due"),
         # covers the title filter and the list sorted by title
         Index("ix_letters_title_id", "title", "id"),
+        # the dashboard's overdue letters: outgoing, follow-up date passed
+        Index("ix_letters_direction_follow_up_due_id", "direction", "follow_up_due", "id"),
+        Index("ix_letters_updated_at", "updated_at"),
     )
 
     sent_on: Mapped[PartialDate | None]

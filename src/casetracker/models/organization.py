@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casetracker.db.base import Record
@@ -18,6 +18,7 @@ class Organization(Record):
     """A government, ministry, court, prison, legislature, NGO…"""
 
     __tablename__ = "organizations"
+    __table_args__ = (Index("ix_organizations_updated_at", "updated_at"),)
 
     name: Mapped[str] = mapped_column(String(300), index=True)
     abbreviation: Mapped[str | None] = mapped_column(String(40))

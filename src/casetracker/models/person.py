@@ -23,7 +23,10 @@ from casetracker.partialdate import PartialDate
 class Person(Record):
     __tablename__ = "people"
     #: (sort_name, id) covers the list sorted by name and the detainee join
-    __table_args__ = (Index("ix_people_sort_name_id", "sort_name", "id"),)
+    __table_args__ = (
+        Index("ix_people_sort_name_id", "sort_name", "id"),
+        Index("ix_people_updated_at", "updated_at"),
+    )
 
     display_name: Mapped[str] = mapped_column(String(300), index=True)
     sort_name: Mapped[str] = mapped_column(String(300))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from casetracker.db.base import Record, keyset_indexes
@@ -20,7 +20,10 @@ from casetracker.partialdate import PartialDate
 
 class Response(Record):
     __tablename__ = "responses"
-    __table_args__ = keyset_indexes("responses", "received_on")
+    __table_args__ = (
+        *keyset_indexes("responses", "received_on"),
+        Index("ix_responses_updated_at", "updated_at"),
+    )
 
     received_on: Mapped[PartialDate | None]
     title: Mapped[str] = mapped_column(String(500))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casetracker.db.base import Record, keyset_indexes
@@ -72,6 +72,7 @@ class SanctionRequest(Record):
             name="has_target",
         ),
         *keyset_indexes("sanction_requests", "submitted_on"),
+        Index("ix_sanction_requests_updated_at", "updated_at"),
     )
 
     title: Mapped[str] = mapped_column(String(500), index=True)
