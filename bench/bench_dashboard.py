@@ -320,7 +320,8 @@ def sample_ids(db: Database, column: Any, rng: random.Random, k: int = SAMPLE) -
 #: index for a full scan, and a scan in ``updated_at`` order makes the open-asks
 #: count probe ``asks`` in random order (3x slower).
 PROPOSED_INDEXES = (
-    "CREATE INDEX IF NOT EXISTS ix_letters_direction_follow_up_due_id ON letters (direction, follow_up_due, id)",
+    "CREATE INDEX IF NOT EXISTS ix_letters_direction_follow_up_due_id"
+    " ON letters (direction, follow_up_due, id)",
     *(
         f"CREATE INDEX IF NOT EXISTS ix_{table}_updated_at ON {table} (updated_at)"
         for table in (

@@ -577,3 +577,43 @@ def test_recording_a_new_detention_of_a_known_person(qtbot, services, tmp_path):
     names = column_values(page, "name")
     assert names.count("Ruben Vardanyan") == 2
     assert services.listing.count("people") == 43
+
+
+@SQLITE_ONLY
+def test_delete_key_asks_then_deletes(qtbot, services, tmp_path):
+    services.letters.create(title="Draft to delete", direction="outgoing")
+    services.letters.create(title="Keep me", direction="outgoing")
+    window = make_window(qtbot, services, tmp_path)
+    page = window.show_page("letters")
+    row = next(
+        r
+        for r in range(page.model.rowCount())
+        if page.model.row_values(r)["title"] == "Draft to delete"
+    )
+    page.table.selectRow(row)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    seen: list[Any] = []
+
+    def cancel(box: Any) -> None:
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    answer_dialog(cancel, seen)
+    QTest.keyClick(page.table, Qt.Key.Key_Delete)
+    assert len(seen) == 1, "Delete asks first"
+    assert services.listing.count("letters") == 2
+
+    def delete(box: Any) -> None:
+        next(b for b in box.buttons() if b.text() == "Delete").click()
+
+    window.activateWindow()  # offscreen, nothing gives the window back its focus
+    qtbot.waitUntil(window.isActiveWindow)
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    answer_dialog(delete, seen)
+    QTest.keyClick(page.table, Qt.Key.Key_Delete)
+    assert len(seen) == 2
+    assert [r["title"] for r in services.listing.page("letters").rows] == ["Keep me"]
+    assert page.model.rowCount() == 1
