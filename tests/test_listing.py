@@ -75,3 +75,32 @@ def test_detainee_list_joins_person_and_facility(services):
     only = services.listing.page("detainees", filters={"status": ["on_trial", "sentenced"]})
     assert [r["name"] for r in only.rows] == ["Ruben Vardanyan"]
     assert services.listing.count("detainees", text="Վարդանյան") == 1
+
+
+def test_quick_filter_ignores_case_in_every_script(services):
+    """`вардан` finds `Рубен Варданян`, `əliyev` finds `İlham Əliyev` (SQLite folds only
+    ASCII by itself; the filter folds through Python there)."""
+    vardanyan = services.people.create(
+        display_name="Ruben Vardanyan",
+        names=[
+            {"name": "Рубен Варданян", "script": "Cyrl"},
+            {"name": "Ռուբեն Վարդանյան", "script": "Armn"},
+        ],
+    )
+    services.people.create(display_name="İlham Əliyev")
+    services.people.create(display_name="Noise 100%_x")
+    services.detentions.create(person_id=vardanyan.id, category="political_figure")
+    for text in ("вардан", "ВАРДАНЯН", "վարդանյան", "ՎԱՐԴ", "vardanyan"):
+        assert [r["display_name"] for r in services.listing.page("people", text=text).rows] == [
+            "Ruben Vardanyan"
+        ], text
+        assert services.listing.count("detainees", text=text) == 1, text
+        assert len(services.browse.ids("detainees", text=text).ids) == 1, text
+    assert [r["display_name"] for r in services.listing.page("people", text="əliyev").rows] == [
+        "İlham Əliyev"
+    ]
+    # LIKE wildcards typed by the user are literal
+    assert [r["display_name"] for r in services.listing.page("people", text="0%_").rows] == [
+        "Noise 100%_x"
+    ]
+    assert services.listing.page("people", text="1%_").rows == []

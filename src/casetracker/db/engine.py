@@ -14,6 +14,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from casetracker.db.textmatch import register_functions
 from casetracker.errors import DatabaseError
 
 ENV_VAR = "CASETRACKER_DB"
@@ -81,6 +82,7 @@ def make_engine(url: URL, *, foreign_keys: bool = True, **kwargs: Any) -> Engine
             cursor.execute("PRAGMA synchronous=FULL")
             cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
             cursor.close()
+            register_functions(dbapi_connection)
 
         @event.listens_for(engine, "begin")
         def _on_begin(connection: Any) -> None:

@@ -29,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 
 from casetracker.db.engine import Database
+from casetracker.db.textmatch import contains
 from casetracker.errors import ValidationError
 from casetracker.models import (
     Ask,
@@ -194,11 +195,6 @@ def _in_values(column: Any, enum_cls: type[enum.Enum]) -> Filter:
     return build
 
 
-def _like(text: str) -> str:
-    escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _specs() -> dict[str, ListSpec]:
     from casetracker.models.enums import (
         DetentionCategory,
@@ -222,13 +218,10 @@ def _specs() -> dict[str, ListSpec]:
         """
 
         def build(text: str) -> ColumnElement[bool]:
-            pattern = _like(text)
             return person_id.in_(
                 select(Person.id)
-                .where(Person.display_name.ilike(pattern, escape="\\"))
-                .union(
-                    select(PersonName.person_id).where(PersonName.name.ilike(pattern, escape="\\"))
-                )
+                .where(contains(Person.display_name, text))
+                .union(select(PersonName.person_id).where(contains(PersonName.name, text)))
             )
 
         return build
@@ -343,9 +336,7 @@ def _specs() -> dict[str, ListSpec]:
                 ),
             },
             # a subquery over the (title, id) index: it never reads the letter bodies
-            text_filter=lambda t: Letter.id.in_(
-                select(Letter.id).where(Letter.title.ilike(_like(t), escape="\\"))
-            ),
+            text_filter=lambda t: Letter.id.in_(select(Letter.id).where(contains(Letter.title, t))),
         ),
         "sanctions": ListSpec(
             kind="sanctions",
@@ -377,8 +368,8 @@ def _specs() -> dict[str, ListSpec]:
                 **_date_filters("submitted", SanctionRequest.submitted_on),
             },
             text_filter=lambda t: or_(
-                SanctionRequest.title.ilike(_like(t), escape="\\"),
-                target.display_name.ilike(_like(t), escape="\\"),
+                contains(SanctionRequest.title, t),
+                contains(target.display_name, t),
             ),
             text_needs_joins=True,
         ),
@@ -404,7 +395,7 @@ def _specs() -> dict[str, ListSpec]:
                 "response_type": _in_values(Response.response_type, ResponseType),
                 **_date_filters("received", Response.received_on),
             },
-            text_filter=lambda t: Response.title.ilike(_like(t), escape="\\"),
+            text_filter=lambda t: contains(Response.title, t),
         ),
         "people": ListSpec(
             kind="people",
@@ -438,7 +429,7 @@ def _specs() -> dict[str, ListSpec]:
                 "kind": _in_values(Organization.kind, OrganizationKind),
                 "country": lambda v: Organization.country == str(v).upper(),
             },
-            text_filter=lambda t: Organization.name.ilike(_like(t), escape="\\"),
+            text_filter=lambda t: contains(Organization.name, t),
         ),
     }
 
