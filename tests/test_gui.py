@@ -617,3 +617,36 @@ def test_delete_key_asks_then_deletes(qtbot, services, tmp_path):
     assert len(seen) == 2
     assert [r["title"] for r in services.listing.page("letters").rows] == ["Keep me"]
     assert page.model.rowCount() == 1
+
+
+@SQLITE_ONLY
+def test_save_from_the_prompt_with_the_worker_thread(qtbot, services, tmp_path):
+    """With writes on the real worker thread, "Save" in the prompt still saves
+    before the window moves on or closes."""
+    from casetracker.gui.main_window import MainWindow
+    from casetracker.gui.tasks import ThreadRunner
+
+    load_demo(services)
+    runner = ThreadRunner()
+    settings = QSettings(str(tmp_path / "t.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(services, runner, settings)
+    qtbot.addWidget(window, before_close_func=discard_edits)
+    window.show()
+    qtbot.waitUntil(lambda: window.dashboard.heading.text().startswith("Situation"))
+    page = window.show_page("detainees")
+    page.table.selectRow(0)
+    first = page.editor.record_id
+    place = page.editor.widgets["capture_place"].edit
+    place.end(False)
+    qtbot.keyClicks(place, " [checked]")
+    answer_dialog(press(QMessageBox.StandardButton.Save))
+    page.table.selectRow(1)
+    assert page.editor.record_id != first
+    assert services.forms.load("detainees", first).values["capture_place"].endswith(" [checked]")
+    # a plain Save (Ctrl+S) runs on the worker and lands shortly after
+    qtbot.keyClicks(page.editor.widgets["capture_place"].edit, "X")
+    second = page.editor.record_id
+    window.save_action.trigger()
+    qtbot.waitUntil(lambda: not page.editor.is_dirty())
+    assert services.forms.load("detainees", second).values["capture_place"].startswith("X")
+    runner.wait()

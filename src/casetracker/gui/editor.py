@@ -21,7 +21,7 @@ from casetracker.errors import ConflictError, NotFoundError, ValidationError
 from casetracker.gui.dialogs import ConflictDialog, show_error
 from casetracker.gui.fields import FieldWidget, ReferenceField, make_field
 from casetracker.gui.labels import field_label, record_name
-from casetracker.gui.tasks import Runner
+from casetracker.gui.tasks import ImmediateRunner, Runner
 from casetracker.services import Services
 from casetracker.services.forms import FormData
 
@@ -282,8 +282,12 @@ class RecordEditor(QWidget):
                 problems[name] = problem
         return problems
 
-    def save(self) -> bool:
-        """Validate and save; False when nothing was saved (problems are shown)."""
+    def save(self, *, wait: bool = False) -> bool:
+        """Validate and save; False when nothing was saved (problems are shown).
+
+        The write runs on the worker; with ``wait`` (answering "save before
+        leaving?") it runs at once, so the answer is known before moving on.
+        """
         if self.form is None or self._busy:
             return False
         self._clear_errors()
@@ -312,13 +316,16 @@ class RecordEditor(QWidget):
             self._save_failed(exc, changes)
 
         values = changes if form.id is not None else {**form.values, **changes}
-        self.runner.run(
-            lambda: self.services.forms.save(
+
+        def write() -> FormData:
+            return self.services.forms.save(
                 self.kind, form.id, values, form.versions, form.preset
-            ),
-            done,
-            failed,
-        )
+            )
+
+        if wait:
+            ImmediateRunner().run(write, done, failed)
+        else:
+            self.runner.run(write, done, failed)
         return outcome.get("ok", False)
 
     def _set_busy(self, busy: bool) -> None:

@@ -269,7 +269,7 @@ class ListPage(QWidget):
         title = self.editor.form.title if self.editor.form else ""
         answer = ask_unsaved(self, title or record_name(self.kind))
         if answer == QMessageBox.StandardButton.Save:
-            return self.editor.save() and not self.editor.is_dirty()
+            return self.editor.save(wait=True) and not self.editor.is_dirty()
         if answer == QMessageBox.StandardButton.Discard:
             self.editor.revert()
             return True
