@@ -650,3 +650,31 @@ def test_save_from_the_prompt_with_the_worker_thread(qtbot, services, tmp_path):
     qtbot.waitUntil(lambda: not page.editor.is_dirty())
     assert services.forms.load("detainees", second).values["capture_place"].startswith("X")
     runner.wait()
+
+
+@SQLITE_ONLY
+def test_selection_follows_the_editor_and_part_changes_keep_edits(qtbot, services, tmp_path):
+    load_demo(services)
+    window = make_window(qtbot, services, tmp_path)
+    page = window.show_page("detainees")
+    page.table.selectRow(0)
+    editor = page.editor
+    editor.widgets["capture_place"].edit.end(False)
+    qtbot.keyClicks(editor.widgets["capture_place"].edit, "!")
+    answer_dialog(press(QMessageBox.StandardButton.Save))
+    page.table.selectRow(1)
+    qtbot.wait(20)  # deferred re-selection
+    current = page.table.currentIndex().row()
+    assert page.model.record_id(current) == editor.record_id
+    selected = page.table.selectionModel().selectedRows()
+    assert [i.row() for i in selected] == [current]
+
+    # an edit in progress survives a status added in the timeline, and saves cleanly
+    summary = editor.widgets["summary"].edit
+    summary.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(summary, " More.")
+    page.parts["status_history"].add({"status": "sentenced", "changed_on": "2099-01-01"})
+    assert editor.is_dirty() and editor.widgets["status"].value() == "sentenced"
+    assert editor.save() is True
+    saved = services.forms.load("detainees", editor.record_id).values
+    assert saved["summary"].endswith(" More.") and saved["status"] == "sentenced"

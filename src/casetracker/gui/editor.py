@@ -106,6 +106,7 @@ class RecordEditor(QWidget):
         self.widgets: dict[str, FieldWidget] = {}
         self.errors: dict[str, QLabel] = {}
         form_host = QWidget()
+        self.form_host = form_host
         host_layout = QVBoxLayout(form_host)
         host_layout.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
@@ -178,6 +179,10 @@ class RecordEditor(QWidget):
     def is_dirty(self) -> bool:
         return self._dirty
 
+    def is_busy(self) -> bool:
+        """A save is running on the worker."""
+        return self._busy
+
     def changes(self) -> dict[str, Any]:
         """Fields whose shown value differs from the record as loaded."""
         if self.form is None:
@@ -199,7 +204,10 @@ class RecordEditor(QWidget):
         if isinstance(widget, ReferenceField):
             label = ""
             if value is not None and widget.spec.reference:
-                label = self.services.lookup.label(widget.spec.reference, value)
+                try:
+                    label = self.services.lookup.label(widget.spec.reference, value)
+                except NotFoundError:
+                    label = self.tr("(deleted)")
             widget.set_label(label)
         self._check_local(name)
 
@@ -242,9 +250,26 @@ class RecordEditor(QWidget):
 
     def refresh_saved(self) -> None:
         """Reload the record after a change made beside the form (a status added to
-        the timeline), keeping the undo history; only when there are no edits."""
-        if self.form is not None and self.form.id is not None and not self._dirty:
-            self._apply(self.services.forms.load(self.kind, self.form.id), keep_undo=True)
+        the timeline), keeping the undo history and any edits in progress.
+
+        Fields the user has not touched take the stored values; the versions
+        move on only when no edited field was changed in the store, so a real
+        conflict is still caught at save.
+        """
+        if self.form is None or self.form.id is None or self._busy:
+            return
+        fresh = self.services.forms.load(self.kind, self.form.id)
+        if not self._dirty:
+            self._apply(fresh, keep_undo=True)
+            return
+        edited = self.changes()
+        if any(fresh.values.get(n) != self.form.values.get(n) for n in edited):
+            return  # someone changed what is being edited: let save report it
+        for name, value in fresh.values.items():
+            if name not in edited and value != self.form.values.get(name):
+                self.show_value(name, value)
+        self.form = fresh
+        self.refresh_dirty()
 
     def _apply(self, form: FormData, *, keep_undo: bool = False) -> None:
         self.form = form
@@ -306,8 +331,9 @@ class RecordEditor(QWidget):
 
         def done(saved: FormData) -> None:
             self._set_busy(False)
-            self._apply(saved)
             outcome["ok"] = True
+            if self.form is form:  # still showing what was saved
+                self._apply(saved)
             self.saved.emit(self.kind, saved.id)
 
         def failed(exc: BaseException) -> None:
@@ -318,11 +344,10 @@ class RecordEditor(QWidget):
         values = changes if form.id is not None else {**form.values, **changes}
 
         def write() -> FormData:
-            return self.services.forms.save(
-                self.kind, form.id, values, form.versions, form.preset
-            )
+            return self.services.forms.save(self.kind, form.id, values, form.versions, form.preset)
 
         if wait:
+            self.runner.wait()  # nothing else writes meanwhile
             ImmediateRunner().run(write, done, failed)
         else:
             self.runner.run(write, done, failed)
@@ -330,6 +355,8 @@ class RecordEditor(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
+        # no typing while a save runs: its result replaces the fields
+        self.form_host.setEnabled(not busy)
         self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
         self.refresh_dirty()
 

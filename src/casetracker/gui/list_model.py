@@ -8,6 +8,7 @@ are fetched, so 100,000 rows cost one narrow id query and a few blocks.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -71,8 +72,12 @@ class IdListModel(QAbstractTableModel):
             last = self.index(len(self._ids) - 1, len(self.columns) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
-    def record_id(self, row: int) -> Any:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+    def record_id(self, row: int) -> uuid.UUID | None:
+        """The id of a row (ids are kept as the database gave them; this one is a UUID)."""
+        if not 0 <= row < len(self._ids):
+            return None
+        value = self._ids[row]
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
     def row_of(self, record_id: Any) -> int | None:
         text = str(record_id).replace("-", "")

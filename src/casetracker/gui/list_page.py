@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -145,7 +145,7 @@ class ListPage(QWidget):
         if not self.loaded:
             self.reload()
 
-    def reload(self, keep: Any = None) -> bool:
+    def reload(self, keep: Any = None, *, select: bool = True) -> bool:
         """Query the list again with the current filters and sort."""
         keep = keep if keep is not None else self.editor.record_id
         started = time.perf_counter()
@@ -165,7 +165,7 @@ class ListPage(QWidget):
         self.loaded = True
         count = len(id_list.ids)
         self.count_label.setText(self.tr("%1 shown").replace("%1", f"{count:,}"))
-        if keep is not None:
+        if keep is not None and select:
             self.select_record(keep, load=False)
         return True
 
@@ -223,10 +223,15 @@ class ListPage(QWidget):
         if record_id is None or _same(record_id, self.editor.record_id):
             return
         if not self.confirm_leave():
-            # stay on the edited record
-            self.select_record(self.editor.record_id, load=False)
+            # stay on the edited record (once the view has finished its click)
+            QTimer.singleShot(0, lambda: self._reselect(self.editor.record_id))
             return
         self.show_record(record_id)
+
+    def _reselect(self, record_id: Any) -> None:
+        """Select the row of the record the editor shows, if it still does."""
+        if record_id is not None and _same(record_id, self.editor.record_id):
+            self.select_record(record_id, load=False)
 
     def show_record(self, record_id: Any) -> None:
         try:
@@ -264,6 +269,11 @@ class ListPage(QWidget):
 
     def confirm_leave(self) -> bool:
         """True when it is fine to leave the record (saved, discarded or unchanged)."""
+        if self.editor.is_busy():
+            # a save is running: let it finish and report before deciding
+            self.runner.wait()
+            QCoreApplication.sendPostedEvents()
+            QCoreApplication.processEvents()
         if not self.editor.is_dirty():
             return True
         title = self.editor.form.title if self.editor.form else ""
@@ -276,12 +286,13 @@ class ListPage(QWidget):
         return False
 
     def _saved(self, kind: str, record_id: Any) -> None:
-        self._set_parts(record_id)
+        if _same(record_id, self.editor.record_id):
+            self._set_parts(record_id)
         self.model.invalidate()
         if self.model.row_of(record_id) is None:
-            self.reload(keep=record_id)
-        else:
-            self.select_record(record_id, load=False)
+            self.reload(keep=record_id, select=False)  # a new record joins the list
+        # select it after any click being handled (saved from the leave prompt)
+        QTimer.singleShot(0, lambda: self._reselect(record_id))
         self.data_changed.emit(kind)
 
     def _deleted(self, kind: str, record_id: Any) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casetracker.errors import ValidationError
+from casetracker.errors import CaseTrackerError, ValidationError
 from casetracker.gui.dialogs import show_error
 from casetracker.gui.fields import FieldWidget, ReferenceField, make_field
 from casetracker.gui.labels import field_label, group_title, value_label
@@ -201,6 +201,10 @@ class AddDialog(QDialog):
             except ValidationError as exc:
                 self.show_problems(exc)
                 return
+            except CaseTrackerError as exc:  # the record is gone, changed elsewhere…
+                self.general.setText(str(exc))
+                self.general.show()
+                return
         self.accept()
 
 
@@ -349,12 +353,11 @@ class PartTable(QWidget):
             return
         from casetracker.gui.dialogs import confirm_delete
 
+        child_id = self.rows[row]["id"]
         text = cell_text(self.rows[row], self.spec.fields[0])
         if not confirm_delete(self, part_title(self.spec.key), text):
             return
-        self._run(
-            lambda: self.services.children.remove(self.kind, self.spec.key, self.rows[row]["id"])
-        )
+        self._run(lambda: self.services.children.remove(self.kind, self.spec.key, child_id))
 
     def set_field(self, child_id: Any, name: str, old: Any, new: Any) -> None:
         """Change one field of a row (an ask's status), as an undoable step."""
