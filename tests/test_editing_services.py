@@ -312,3 +312,19 @@ def test_a_second_detention_of_a_known_person(services):
     assert services.listing.count("detainees") == 2
     with pytest.raises(ValidationError):
         services.forms.blank("letters", person_id=person_id)
+
+
+def test_letter_tags_in_the_form(services):
+    form = services.forms.save(
+        "letters", None, {"title": "To State", "tags": " magnitsky, trial monitoring ,, icrc"}
+    )
+    assert form.values["tags"] == "icrc, magnitsky, trial monitoring"
+    assert [r["title"] for r in services.listing.page("letters", filters={"tag": "icrc"}).rows] == [
+        "To State"
+    ]
+    again = services.forms.save("letters", form.id, {"tags": "icrc"}, form.versions)
+    assert again.values["tags"] == "icrc"
+    assert services.listing.page("letters", filters={"tag": "magnitsky"}).rows == []
+    cleared = services.forms.save("letters", form.id, {"tags": ""}, again.versions)
+    assert cleared.values["tags"] is None
+    assert services.forms.blank("letters").values["tags"] is None

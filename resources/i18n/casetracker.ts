@@ -4,32 +4,32 @@
 <context>
     <name>AskPositions</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="545"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="548"/>
         <source>Link the letters this response replies to; their asks appear here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="550"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="553"/>
         <source>Letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="550"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="553"/>
         <source>Ask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="550"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="553"/>
         <source>Position</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="550"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="553"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="622"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="625"/>
         <source>The position could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -227,7 +227,7 @@
 <context>
     <name>IdListModel</name>
     <message>
-        <location filename="../../src/casetracker/gui/list_model.py" line="116"/>
+        <location filename="../../src/casetracker/gui/list_model.py" line="121"/>
         <source>(deleted)</source>
         <extracomment>blocks kept in memory (LRU) columns never shown columns holding a stored code shown as a label</extracomment>
         <translation type="unfinished"></translation>
@@ -256,7 +256,7 @@
     </message>
     <message>
         <location filename="../../src/casetracker/gui/labels.py" line="16"/>
-        <location filename="../../src/casetracker/gui/labels.py" line="93"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="94"/>
         <source>Letters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -267,7 +267,7 @@
     </message>
     <message>
         <location filename="../../src/casetracker/gui/labels.py" line="18"/>
-        <location filename="../../src/casetracker/gui/labels.py" line="100"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="101"/>
         <source>Responses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -420,7 +420,7 @@
     </message>
     <message>
         <location filename="../../src/casetracker/gui/labels.py" line="55"/>
-        <location filename="../../src/casetracker/gui/labels.py" line="90"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="91"/>
         <source>Grounds</source>
         <translation type="unfinished"></translation>
     </message>
@@ -461,7 +461,7 @@
     </message>
     <message>
         <location filename="../../src/casetracker/gui/labels.py" line="64"/>
-        <location filename="../../src/casetracker/gui/labels.py" line="97"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="98"/>
         <source>Programs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -507,7 +507,7 @@
     </message>
     <message>
         <location filename="../../src/casetracker/gui/labels.py" line="73"/>
-        <location filename="../../src/casetracker/gui/labels.py" line="104"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="105"/>
         <source>Signatories</source>
         <translation type="unfinished"></translation>
     </message>
@@ -528,7 +528,7 @@
     </message>
     <message>
         <location filename="../../src/casetracker/gui/labels.py" line="77"/>
-        <location filename="../../src/casetracker/gui/labels.py" line="107"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="108"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
@@ -544,96 +544,101 @@
     </message>
     <message>
         <location filename="../../src/casetracker/gui/labels.py" line="80"/>
-        <source>Title</source>
+        <source>Tags (comma-separated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/casetracker/gui/labels.py" line="81"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/labels.py" line="82"/>
         <source>Changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="85"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="86"/>
         <source>Asks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="86"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="87"/>
         <source>Positions on asks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="87"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="88"/>
         <source>Commitments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="88"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="89"/>
         <source>Detentions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="89"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="90"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="91"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="92"/>
         <source>Hearings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="92"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="93"/>
         <source>Detainees held here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="94"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="95"/>
         <source>Letters received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="95"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="96"/>
         <source>People with positions here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="96"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="97"/>
         <source>Positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="98"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="99"/>
         <source>Recipients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="99"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="100"/>
         <source>In reply to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="101"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="102"/>
         <source>Responses sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="102"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="103"/>
         <source>Sanction requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="103"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="104"/>
         <source>Sender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="105"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="106"/>
         <source>Letters signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="106"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="107"/>
         <source>Status history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -641,17 +646,17 @@
 <context>
     <name>LinkList</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="452"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="455"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="454"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="457"/>
         <source>Unlink</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="520"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="523"/>
         <source>The link could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -695,7 +700,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="236"/>
+        <location filename="../../src/casetracker/gui/list_page.py" line="241"/>
         <source>This record no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -932,32 +937,32 @@
 <context>
     <name>PartTable</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="251"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="255"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="253"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="257"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="259"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="263"/>
         <source>Move up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="260"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="264"/>
         <source>Move down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="333"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="337"/>
         <source>Add to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="394"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="397"/>
         <source>The change could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1211,67 +1216,72 @@
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="143"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="144"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="146"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="147"/>
         <source>Revert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="148"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="149"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="231"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="210"/>
+        <source>(deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/editor.py" line="239"/>
         <source>New %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="234"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="242"/>
         <source>New detention of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="236"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="244"/>
         <source>Fields marked * are required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="258"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="283"/>
         <source>(untitled)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="261"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="286"/>
         <source>Saved version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="346"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="380"/>
         <source>This record was deleted elsewhere. Your edits are still shown; copy what you need before leaving this page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="352"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="386"/>
         <source>The record could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="378"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="412"/>
         <source>Your changes are now on top of the latest version. Check them, then save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="384"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="418"/>
         <source>Someone else saved this record since you opened it. Reload it or compare before saving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/editor.py" line="424"/>
+        <location filename="../../src/casetracker/gui/editor.py" line="458"/>
         <source>The record could not be deleted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1978,12 +1988,12 @@
 <context>
     <name>table</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="402"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="405"/>
         <source>Set %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="417"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="420"/>
         <source>Reorder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1991,7 +2001,7 @@
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="640"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="643"/>
         <source>Set the position on an ask</source>
         <translation type="unfinished"></translation>
     </message>

@@ -77,6 +77,7 @@ FIELD_LABELS = {
     "target": QT_TRANSLATE_NOOP("Labels", "Target"),
     "target_description": QT_TRANSLATE_NOOP("Labels", "Target (description)"),
     "target_person_id": QT_TRANSLATE_NOOP("Labels", "Target (person)"),
+    "tags": QT_TRANSLATE_NOOP("Labels", "Tags (comma-separated)"),
     "title": QT_TRANSLATE_NOOP("Labels", "Title"),
     "updated_at": QT_TRANSLATE_NOOP("Labels", "Changed"),
 }

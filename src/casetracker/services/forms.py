@@ -60,6 +60,7 @@ _LAYOUT: dict[str, list[tuple[str, str]]] = {
         ("letter", "direction"),
         ("letter", "channel"),
         ("letter", "follow_up_due"),
+        ("tags", "tags"),
         ("letter", "summary"),
         ("letter", "body"),
         ("letter", "notes"),
@@ -189,6 +190,9 @@ def form_fields(kind: str) -> list[FieldSpec]:
         raise ValidationError.single("kind", f"{kind!r} has no form") from None
     specs = []
     for part, name in layout:
+        if part == "tags":  # a letter's tags, edited as "tag, tag"
+            specs.append(FieldSpec("tags", "tags", "text", False))
+            continue
         column = _MODELS[part].__table__.c[name]
         spec = _field_spec(part, column)
         if name == "status" and kind in STATUS_FIELDS:
@@ -246,6 +250,9 @@ class FormsService:
         values: dict[str, Any] = {}
         specs = form_fields(kind)
         for spec in specs:
+            if spec.part == "tags":
+                values[spec.name] = None
+                continue
             column = _MODELS[spec.part].__table__.c[spec.name]
             default = column.default.arg if column.default is not None else None
             values[spec.name] = None if callable(default) else to_form_value(default)
@@ -272,7 +279,14 @@ class FormsService:
         specs = form_fields(kind)
         with self.db.reading():
             records = self._records(kind, rid)
-            values = {s.name: to_form_value(getattr(records[s.part], s.name)) for s in specs}
+            values = {
+                s.name: to_form_value(getattr(records[s.part], s.name))
+                for s in specs
+                if s.part != "tags"
+            }
+            if any(s.part == "tags" for s in specs):
+                names = sorted(t.name for t in self._services["letter"].get_full(rid).tags)
+                values["tags"] = ", ".join(names) or None
             versions = {part: record.version for part, record in records.items()}
         labels = self._reference_labels(specs, values)
         return FormData(
@@ -311,12 +325,17 @@ class FormsService:
                 problems.extend(exc.problems)
         if problems:
             raise ValidationError(problems)
+        tags = by_part.pop("tags", None)
         with self.db.transaction():
             if record_id is None:
                 rid = self._create(kind, by_part, preset or {}, versions or {})
             else:
                 rid = as_uuid(record_id)
                 self._update(kind, rid, by_part, versions or {})
+            if tags is not None:
+                text = tags.get("tags") or ""
+                names = [n.strip() for n in str(text).split(",") if n.strip()]
+                self._services["letter"].set_tags(rid, names)  # type: ignore[attr-defined]
         return self.load(kind, rid)
 
     def delete(
