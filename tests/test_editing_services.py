@@ -328,3 +328,30 @@ def test_letter_tags_in_the_form(services):
     cleared = services.forms.save("letters", form.id, {"tags": ""}, again.versions)
     assert cleared.values["tags"] is None
     assert services.forms.blank("letters").values["tags"] is None
+
+
+def test_events_are_a_part_of_every_main_record(services):
+    load_demo(services)
+    detainee = services.browse.ids("detainees").ids[0]
+    before = len(services.children.rows("detainees", "events", detainee))
+    services.children.add(
+        "detainees",
+        "events",
+        detainee,
+        {
+            "occurred_on": "2026-02~",
+            "kind": "visit",
+            "title": "ICRC visit refused",
+            "place": "Baku",
+        },
+    )
+    rows = services.children.rows("detainees", "events", detainee)
+    assert len(rows) == before + 1
+    assert rows[0]["title"] == "ICRC visit refused" and rows[0]["occurred_on"] == "2026-02~"
+    related = {g.key: g for g in services.related.for_record("detainees", detainee)}
+    assert "ICRC visit refused" in [i.label for i in related["events"].items]
+    with pytest.raises(ValidationError) as caught:
+        services.children.add("detainees", "events", detainee, {"kind": "visit"})
+    assert "title" in {p.field for p in caught.value.problems}
+    services.children.remove("detainees", "events", rows[0]["id"])
+    assert len(services.children.rows("detainees", "events", detainee)) == before

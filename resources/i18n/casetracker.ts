@@ -4,32 +4,32 @@
 <context>
     <name>AskPositions</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="548"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="551"/>
         <source>Link the letters this response replies to; their asks appear here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="553"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="556"/>
         <source>Letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="553"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="556"/>
         <source>Ask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="553"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="556"/>
         <source>Position</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="553"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="556"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="625"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="628"/>
         <source>The position could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -646,17 +646,17 @@
 <context>
     <name>LinkList</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="455"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="458"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="457"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="460"/>
         <source>Unlink</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="523"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="526"/>
         <source>The link could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -937,32 +937,32 @@
 <context>
     <name>PartTable</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="255"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="258"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="257"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="260"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="263"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="266"/>
         <source>Move up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="264"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="267"/>
         <source>Move down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="337"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="340"/>
         <source>Add to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="397"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="400"/>
         <source>The change could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1043,158 +1043,169 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="55"/>
-        <source>Name</source>
+        <location filename="../../src/casetracker/gui/parts.py" line="52"/>
+        <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/casetracker/gui/parts.py" line="56"/>
-        <source>Script</source>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/casetracker/gui/parts.py" line="57"/>
-        <source>Language</source>
+        <source>Script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/casetracker/gui/parts.py" line="58"/>
-        <location filename="../../src/casetracker/gui/parts.py" line="61"/>
-        <source>Date</source>
+        <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/casetracker/gui/parts.py" line="59"/>
-        <source>Charged on</source>
+        <location filename="../../src/casetracker/gui/parts.py" line="62"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="86"/>
+        <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/casetracker/gui/parts.py" line="60"/>
+        <source>Charged on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/parts.py" line="61"/>
         <source>Legal reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="62"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="63"/>
         <source>Court</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="63"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="64"/>
         <source>Judge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="64"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="65"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="65"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="66"/>
         <source>Reported on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="66"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="67"/>
         <source>Observed on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="67"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="68"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="68"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="69"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="69"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="70"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="70"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="71"/>
         <source>Status note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="71"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="72"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="72"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="73"/>
         <source>Organization</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="73"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="74"/>
         <source>Lead signatory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="74"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="75"/>
         <source>Signed as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="75"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="76"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="76"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="77"/>
         <source>Addressed as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="77"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="78"/>
         <source>Program</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="78"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="79"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="79"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="80"/>
         <source>Scheme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="80"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="81"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="81"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="82"/>
         <source>Constituency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="82"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="83"/>
         <source>Party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="83"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="84"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="84"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="85"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="88"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="87"/>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/parts.py" line="91"/>
         <source>ISO 15924 code: Armn, Cyrl, Latn…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="89"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="92"/>
         <source>Language code: hy, ru, az, en…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1988,12 +1999,12 @@
 <context>
     <name>table</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="405"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="408"/>
         <source>Set %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="420"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="423"/>
         <source>Reorder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2001,7 +2012,7 @@
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="643"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="646"/>
         <source>Set the position on an ask</source>
         <translation type="unfinished"></translation>
     </message>

@@ -49,6 +49,7 @@ PART_TITLES = {
     "commitments": QT_TRANSLATE_NOOP("Parts", "Commitments"),
     "identifiers": QT_TRANSLATE_NOOP("Parts", "Identifiers"),
     "positions": QT_TRANSLATE_NOOP("Parts", "Positions"),
+    "events": QT_TRANSLATE_NOOP("Parts", "Events"),
 }
 
 EXTRA_LABELS = {
@@ -82,6 +83,8 @@ EXTRA_LABELS = {
     "party": QT_TRANSLATE_NOOP("Parts", "Party"),
     "start_date": QT_TRANSLATE_NOOP("Parts", "From"),
     "end_date": QT_TRANSLATE_NOOP("Parts", "To"),
+    "occurred_on": QT_TRANSLATE_NOOP("Parts", "Date"),
+    "place": QT_TRANSLATE_NOOP("Parts", "Place"),
 }
 
 FIELD_HINTS = {

@@ -22,6 +22,7 @@ from casetracker.models import (
     Ask,
     Charge,
     DetentionStatusChange,
+    Event,
     Hearing,
     Letter,
     LetterRecipient,
@@ -102,6 +103,12 @@ CHILDREN: dict[str, tuple[ChildSpec, ...]] = {
             "treatment", TreatmentReport, "detention_id", ("reported_on", "kind", "description")
         ),
         ChildSpec("access", AccessFlag, "detention_id", ("observed_on", "kind", "state", "note")),
+        ChildSpec(
+            "events",
+            Event,
+            "detention_id",
+            ("occurred_on", "kind", "title", "place", "description"),
+        ),
     ),
     "letters": (
         ChildSpec(
@@ -121,6 +128,9 @@ CHILDREN: dict[str, tuple[ChildSpec, ...]] = {
             "letter_id",
             ("person_id", "organization_id", "role", "addressed_as"),
         ),
+        ChildSpec(
+            "events", Event, "letter_id", ("occurred_on", "kind", "title", "place", "description")
+        ),
     ),
     "sanctions": (
         ChildSpec(
@@ -138,6 +148,12 @@ CHILDREN: dict[str, tuple[ChildSpec, ...]] = {
             "sanction_request_id",
             ("person_id", "organization_id", "role"),
         ),
+        ChildSpec(
+            "events",
+            Event,
+            "sanction_request_id",
+            ("occurred_on", "kind", "title", "place", "description"),
+        ),
     ),
     "responses": (
         ChildSpec(
@@ -146,6 +162,9 @@ CHILDREN: dict[str, tuple[ChildSpec, ...]] = {
             "response_id",
             ("text", "due_on", "status"),
             editable=("status",),
+        ),
+        ChildSpec(
+            "events", Event, "response_id", ("occurred_on", "kind", "title", "place", "description")
         ),
     ),
     "people": (
@@ -156,6 +175,9 @@ CHILDREN: dict[str, tuple[ChildSpec, ...]] = {
             Position,
             "person_id",
             ("title", "organization_id", "constituency", "party", "start_date", "end_date"),
+        ),
+        ChildSpec(
+            "events", Event, "person_id", ("occurred_on", "kind", "title", "place", "description")
         ),
     ),
     "organizations": (),
@@ -331,6 +353,7 @@ class ChildrenService:
             "commitments": lambda: self.s.responses.add_commitment(
                 owner, clean.pop("text", ""), **clean
             ),
+            "events": lambda: self.s.events.create(**clean, **{spec.parent_field: owner}),
         }
         return adders[key]()
 
