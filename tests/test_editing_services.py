@@ -355,3 +355,23 @@ def test_events_are_a_part_of_every_main_record(services):
     assert "title" in {p.field for p in caught.value.problems}
     services.children.remove("detainees", "events", rows[0]["id"])
     assert len(services.children.rows("detainees", "events", detainee)) == before
+
+
+def test_documents_listed_without_content_saved_and_removed(services, tmp_path):
+    form = services.forms.save("letters", None, {"title": "With a file"})
+    path = tmp_path / "note.txt"
+    path.write_text("Vardanyan hearing notes", encoding="utf-8")
+    services.documents.add_file("letters", form.id, path)
+    rows = services.documents.rows("letters", form.id)
+    assert [(r["original_name"], r["media_type"], r["size"]) for r in rows] == [
+        ("note.txt", "text/plain", 23)
+    ]
+    assert "content" not in rows[0]
+    out = services.documents.save_to(rows[0]["id"], tmp_path / "copy.txt")
+    assert out.read_text(encoding="utf-8") == "Vardanyan hearing notes"
+    services.documents.remove(rows[0]["id"])
+    assert services.documents.rows("letters", form.id) == []
+    with pytest.raises(ValidationError):
+        services.documents.rows("people", form.id)
+    with pytest.raises(ValidationError):
+        services.documents.add_file("letters", form.id, tmp_path / "missing.txt")

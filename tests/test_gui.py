@@ -678,3 +678,35 @@ def test_selection_follows_the_editor_and_part_changes_keep_edits(qtbot, service
     assert editor.save() is True
     saved = services.forms.load("detainees", editor.record_id).values
     assert saved["summary"].endswith(" More.") and saved["status"] == "sentenced"
+
+
+@SQLITE_ONLY
+def test_documents_attached_to_a_letter(qtbot, services, tmp_path):
+    load_demo(services)
+    window = make_window(qtbot, services, tmp_path)
+    page = window.show_page("letters")
+    page.table.selectRow(0)
+    documents = page.documents
+    source = tmp_path / "Письмо Рубио.pdf"
+    content = b"%PDF-1.4 fake but binary \x00\xff" * 100
+    source.write_bytes(content)
+    before = documents.names()
+    documents.add_files([source])
+    assert documents.names() == [*before, "Письмо Рубио.pdf"]
+    new = len(before)
+    assert documents.table.item(new, 1).text() == "application/pdf"
+    assert documents.table.item(new, 2).text() == f"{len(content) / 1024:,.1f} KB"
+    copy = tmp_path / "out" / "copy.pdf"
+    copy.parent.mkdir()
+    documents.save_to(documents.rows[new]["id"], copy)
+    assert copy.read_bytes() == content
+    assert not list(copy.parent.glob(".*part"))
+    # a folder that cannot be written: a message, no half-written file
+    seen: list[Any] = []
+    answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Ok).click(), seen)
+    documents.save_to(documents.rows[new]["id"], tmp_path / "missing" / "x.pdf")
+    assert seen and "cannot write" in seen[0].informativeText()
+    documents.table.selectRow(new)
+    answer_dialog(lambda box: next(b for b in box.buttons() if b.text() == "Delete").click())
+    documents.remove_selected()
+    assert documents.names() == before

@@ -4,32 +4,32 @@
 <context>
     <name>AskPositions</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="551"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="552"/>
         <source>Link the letters this response replies to; their asks appear here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="556"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="557"/>
         <source>Letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="556"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="557"/>
         <source>Ask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="556"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="557"/>
         <source>Position</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="556"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="557"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="628"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="629"/>
         <source>The position could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -187,6 +187,79 @@
     <message>
         <location filename="../../src/casetracker/gui/dashboard.py" line="183"/>
         <source>Nothing recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPart</name>
+    <message>
+        <location filename="../../src/casetracker/gui/parts.py" line="674"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/parts.py" line="674"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/parts.py" line="674"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/parts.py" line="674"/>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/parts.py" line="683"/>
+        <source>Add file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/parts.py" line="685"/>
+        <source>Save a copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/parts.py" line="687"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/parts.py" line="693"/>
+        <source>Files are stored inside the database, up to 200 MB each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/parts.py" line="730"/>
+        <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/parts.py" line="742"/>
+        <source>The file could not be attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/parts.py" line="752"/>
+        <source>Save a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/parts.py" line="760"/>
+        <source>The copy could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/parts.py" line="770"/>
+        <source>document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/parts.py" line="774"/>
+        <source>The document could not be removed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -646,17 +719,17 @@
 <context>
     <name>LinkList</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="458"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="459"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="460"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="461"/>
         <source>Unlink</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="526"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="527"/>
         <source>The link could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -685,22 +758,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="124"/>
+        <location filename="../../src/casetracker/gui/list_page.py" line="126"/>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/list_page.py" line="129"/>
         <source>Related</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="161"/>
+        <location filename="../../src/casetracker/gui/list_page.py" line="166"/>
         <source>The filter cannot be applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="167"/>
+        <location filename="../../src/casetracker/gui/list_page.py" line="172"/>
         <source>%1 shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="241"/>
+        <location filename="../../src/casetracker/gui/list_page.py" line="246"/>
         <source>This record no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -937,32 +1015,32 @@
 <context>
     <name>PartTable</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="258"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="259"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="260"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="261"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="266"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="267"/>
         <source>Move up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="267"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="268"/>
         <source>Move down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="340"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="341"/>
         <source>Add to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="400"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="401"/>
         <source>The change could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -978,234 +1056,234 @@
 <context>
     <name>Parts</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="39"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="40"/>
         <source>Names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="40"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="41"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="41"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="42"/>
         <source>Charges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="42"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="43"/>
         <source>Hearings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="43"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="44"/>
         <source>Treatment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="44"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="45"/>
         <source>Access</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="45"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="46"/>
         <source>Asks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="46"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="47"/>
         <source>Signatories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="47"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="48"/>
         <source>Recipients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="48"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="49"/>
         <source>Programs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="49"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="50"/>
         <source>Commitments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="50"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="51"/>
         <source>Identifiers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="51"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="52"/>
         <source>Positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="52"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="53"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="56"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="57"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="57"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="58"/>
         <source>Script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="58"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="59"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="59"/>
-        <location filename="../../src/casetracker/gui/parts.py" line="62"/>
-        <location filename="../../src/casetracker/gui/parts.py" line="86"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="60"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="63"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="87"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="60"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="61"/>
         <source>Charged on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="61"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="62"/>
         <source>Legal reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="63"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="64"/>
         <source>Court</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="64"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="65"/>
         <source>Judge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="65"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="66"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="66"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="67"/>
         <source>Reported on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="67"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="68"/>
         <source>Observed on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="68"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="69"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="69"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="70"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="70"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="71"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="71"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="72"/>
         <source>Status note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="72"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="73"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="73"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="74"/>
         <source>Organization</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="74"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="75"/>
         <source>Lead signatory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="75"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="76"/>
         <source>Signed as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="76"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="77"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="77"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="78"/>
         <source>Addressed as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="78"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="79"/>
         <source>Program</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="79"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="80"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="80"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="81"/>
         <source>Scheme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="81"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="82"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="82"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="83"/>
         <source>Constituency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="83"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="84"/>
         <source>Party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="84"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="85"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="85"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="86"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="87"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="88"/>
         <source>Place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="91"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="92"/>
         <source>ISO 15924 code: Armn, Cyrl, Latn…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="92"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="93"/>
         <source>Language code: hy, ru, az, en…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1999,12 +2077,12 @@
 <context>
     <name>table</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="408"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="409"/>
         <source>Set %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="423"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="424"/>
         <source>Reorder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2012,7 +2090,7 @@
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="646"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="647"/>
         <source>Set the position on an ask</source>
         <translation type="unfinished"></translation>
     </message>

@@ -24,11 +24,11 @@ from casetracker.gui.editor import RecordEditor
 from casetracker.gui.filter_bar import FilterBar
 from casetracker.gui.labels import list_title, record_name
 from casetracker.gui.list_model import IdListModel
-from casetracker.gui.parts import AskPositions, LinkList, PartTable, part_title
+from casetracker.gui.parts import AskPositions, DocumentsPart, LinkList, PartTable, part_title
 from casetracker.gui.related_panel import RelatedPanel
 from casetracker.gui.tasks import Runner
 from casetracker.services import Services
-from casetracker.services.children import child_specs, link_specs
+from casetracker.services.children import ATTACHMENT_OWNER_FIELDS, child_specs, link_specs
 
 #: a column whose header click sorts by another sort key
 SORT_FOR_COLUMN = {"display_name": "name"}
@@ -119,6 +119,11 @@ class ListPage(QWidget):
             self.ask_positions = AskPositions(services, runner, self.editor.undo_stack)
             self.ask_positions.changed.connect(self._part_changed)
             self.details.addTab(self.ask_positions, self.tr("Asks answered"))
+        self.documents: DocumentsPart | None = None
+        if kind in ATTACHMENT_OWNER_FIELDS:
+            self.documents = DocumentsPart(kind, services, runner)
+            self.documents.changed.connect(self._part_changed)
+            self.details.addTab(self.documents, self.tr("Documents"))
         self.related = RelatedPanel(kind, services)
         self.related.open_record.connect(self.open_record)
         self.details.addTab(self.related, self.tr("Related"))
@@ -265,6 +270,8 @@ class ListPage(QWidget):
             link.set_parent(record_id)
         if self.ask_positions is not None:
             self.ask_positions.set_parent(record_id)
+        if self.documents is not None:
+            self.documents.set_parent(record_id)
         self.related.set_record(record_id)
 
     def confirm_leave(self) -> bool:

@@ -3,6 +3,7 @@ and links to other records, each saved at once through the services."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
@@ -651,3 +652,141 @@ class _SetAskPosition(QUndoCommand):
 
     def undo(self) -> None:
         self.widget._write(self.ask_id, self.old)
+
+
+class DocumentsPart(QWidget):
+    """Files attached to the record (kept inside the database): add, save a copy, remove."""
+
+    changed = Signal()
+
+    def __init__(
+        self, kind: str, services: Services, runner: Runner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.services = services
+        self.runner = runner
+        self.parent_id: Any = None
+        self.rows: list[dict[str, Any]] = []
+        self.setObjectName("documents")
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("File"), self.tr("Type"), self.tr("Size"), self.tr("Added")]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.add_button = QPushButton(self.tr("Add file…"))
+        self.add_button.clicked.connect(self.add_dialog)
+        self.save_button = QPushButton(self.tr("Save a copy…"))
+        self.save_button.clicked.connect(self.save_dialog)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.save_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        note = QLabel(self.tr("Files are stored inside the database, up to 200 MB each."))
+        note.setStyleSheet("color: palette(mid);")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(note)
+        layout.addLayout(buttons)
+        self.set_parent(None)
+
+    def set_parent(self, parent_id: Any) -> None:
+        self.parent_id = parent_id
+        self.setEnabled(parent_id is not None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.rows = (
+            self.services.documents.rows(self.kind, self.parent_id)
+            if self.parent_id is not None
+            else []
+        )
+        self.table.setRowCount(len(self.rows))
+        for r, row in enumerate(self.rows):
+            added = row["created_at"].astimezone().strftime("%Y-%m-%d %H:%M")
+            cells = [row["original_name"], row["media_type"], _size(row["size"]), added]
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+
+    def names(self) -> list[str]:
+        return [row["original_name"] for row in self.rows]
+
+    def _selected(self) -> dict[str, Any] | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.rows[rows[0].row()] if rows else None
+
+    def add_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
+        if paths:
+            self.add_files([Path(p) for p in paths])
+
+    def add_files(self, paths: list[Path]) -> None:
+        parent_id = self.parent_id
+
+        def attach() -> int:
+            for path in paths:
+                self.services.documents.add_file(self.kind, parent_id, path)
+            return len(paths)
+
+        self._run(attach, self.tr("The file could not be attached."))
+
+    def save_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        row = self._selected()
+        if row is None:
+            return
+        suggested = Path(str(row["original_name"]).replace("\\", "/")).name or "document"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save a copy"), str(Path.home() / suggested)
+        )
+        if path:
+            self.save_to(row["id"], Path(path))
+
+    def save_to(self, attachment_id: Any, destination: Path) -> None:
+        self._run(
+            lambda: self.services.documents.save_to(attachment_id, destination),
+            self.tr("The copy could not be saved."),
+            refresh=False,
+        )
+
+    def remove_selected(self) -> None:
+        from casetracker.gui.dialogs import confirm_delete
+
+        row = self._selected()
+        if row is None:
+            return
+        if confirm_delete(self, self.tr("document"), str(row["original_name"])):
+            attachment_id = row["id"]
+            self._run(
+                lambda: self.services.documents.remove(attachment_id),
+                self.tr("The document could not be removed."),
+            )
+
+    def _run(self, task: Any, failure: str, *, refresh: bool = True) -> None:
+        def done(_result: Any) -> None:
+            if refresh:
+                self.refresh()
+                self.changed.emit()
+
+        self.runner.run(task, done, lambda exc: show_error(self, exc, failure))
+
+
+def _size(size: int) -> str:
+    value = float(size)
+    for unit in ("bytes", "KB", "MB"):
+        if value < 1024 or unit == "MB":
+            return f"{value:,.0f} {unit}" if unit == "bytes" else f"{value:,.1f} {unit}"
+        value /= 1024
+    return f"{size:,} bytes"  # pragma: no cover

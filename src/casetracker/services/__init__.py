@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from casetracker.db.engine import Database
 from casetracker.services.browse import BrowseService
-from casetracker.services.children import ChildrenService
+from casetracker.services.children import ChildrenService, DocumentsService
 from casetracker.services.dashboard import DashboardService
 from casetracker.services.detentions import DetentionsService
 from casetracker.services.events import AttachmentsService, EventsService, SourcesService
@@ -41,6 +41,7 @@ class Services:
         self.dashboard = DashboardService(db)
         self.lookup = LookupService(db)
         self.children = ChildrenService(db, self)
+        self.documents = DocumentsService(db, self)
 
 
 __all__ = ["Services"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -20,6 +21,7 @@ from casetracker.errors import ValidationError
 from casetracker.models import (
     AccessFlag,
     Ask,
+    Attachment,
     Charge,
     DetentionStatusChange,
     Event,
@@ -492,3 +494,64 @@ def _date_key(value: Any) -> str:
 
 
 __all__ = ["CHILDREN", "LINKS", "ChildSpec", "ChildrenService", "LinkSpec", "child_fields"]
+
+
+#: which column ties an attachment to a record of each list
+ATTACHMENT_OWNER_FIELDS = {
+    "detainees": "detention_id",
+    "letters": "letter_id",
+    "responses": "response_id",
+    "sanctions": "sanction_request_id",
+}
+
+
+class DocumentsService:
+    """Files attached to a record: listed without their content, added, saved, removed."""
+
+    def __init__(self, db: Database, services: Any) -> None:
+        self.db = db
+        self.s = services
+
+    @staticmethod
+    def owner_field(kind: str) -> str:
+        try:
+            return ATTACHMENT_OWNER_FIELDS[kind]
+        except KeyError:
+            raise ValidationError.single("kind", f"{kind} have no attached documents") from None
+
+    def rows(self, kind: str, parent_id: object) -> list[Row]:
+        field = self.owner_field(kind)
+        with self.db.reading() as session:
+            found = session.execute(
+                select(
+                    Attachment.id,
+                    Attachment.original_name,
+                    Attachment.media_type,
+                    Attachment.size,
+                    Attachment.created_at,
+                )
+                .where(getattr(Attachment, field) == as_uuid(parent_id))
+                .order_by(Attachment.created_at, Attachment.id)
+            ).all()
+        return [dict(row._mapping) for row in found]
+
+    def add_file(self, kind: str, parent_id: object, path: Path) -> Any:
+        return self.s.attachments.attach_file(path, **{self.owner_field(kind): as_uuid(parent_id)})
+
+    def save_to(self, attachment_id: object, destination: Path) -> Path:
+        """Write a document's content to ``destination`` (complete or not at all)."""
+        content = self.s.attachments.content(attachment_id)
+        target = Path(destination)
+        partial = target.with_name(f".{target.name}.part")
+        try:
+            partial.write_bytes(content)
+            partial.replace(target)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise ValidationError.single(
+                "file", f"cannot write {target}: {exc.strerror or exc}"
+            ) from exc
+        return target
+
+    def remove(self, attachment_id: object) -> None:
+        self.s.attachments.delete(attachment_id)
