@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from casetracker.search.documents import SearchDocument
 from casetracker.search.query import Query, Term, fold_for_search
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits of any script, as unicode61
 
 
 def words(text: str) -> list[str]:
