@@ -1,14 +1,14 @@
 """A parsed query as an SQLite FTS5 ``MATCH`` expression.
 
-The index holds :func:`fold_for_search`-folded text, tokenized by FTS5's
-``unicode61`` tokenizer; the query's words are folded the same way and always
+The index holds the document's folded words (:func:`index_text`), tokenized by
+FTS5's ``unicode61`` tokenizer; the query's words are folded the same way and always
 quoted, so no user text is ever read as FTS5 syntax. Filters (type, dates,
 people, status) are not part of the expression: the engine applies them in SQL.
 """
 
 from __future__ import annotations
 
-from casetracker.search.query import Query, Term, fold_for_search
+from casetracker.search.query import Query, Term
 from casetracker.search.reference import words
 
 #: the tokenizer the index must use for these expressions to mean what
@@ -44,5 +44,6 @@ def to_match(query: Query) -> str | None:
 
 
 def index_text(text: str) -> str:
-    """What the index stores for a document's text."""
-    return fold_for_search(text)
+    """What the index stores for a document's text: its folded words (the same as
+    the PostgreSQL index, so both engines see the same words)."""
+    return " ".join(words(text))

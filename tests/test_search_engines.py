@@ -1,5 +1,6 @@
-"""FTS5 MATCH expressions find exactly what the reference meaning of a query finds
-(an in-memory FTS5 table over folded text; hypothesis draws the queries)."""
+"""Both engines' query expressions find exactly what the reference meaning of a
+query finds: SQLite FTS5 ``MATCH`` on an in-memory table, PostgreSQL ``tsquery`` on
+the test server; hypothesis draws the queries."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from casetracker.search.documents import SearchDocument
 from casetracker.search.fts5 import TOKENIZER, index_text, to_match
 from casetracker.search.query import Query, QuerySyntaxError
 from casetracker.search.reference import matches
+from casetracker.search.tsquery import CONFIG as PG_CONFIG
+from casetracker.search.tsquery import index_text as pg_index_text
+from casetracker.search.tsquery import to_tsquery
 
 TEXTS = [
     "Ruben Vardanyan Ռուբեն Վարդանյան Рубен Варданян on trial in Baku",
@@ -56,11 +60,44 @@ def fts() -> sqlite3.Connection:
     return conn
 
 
+@pytest.fixture(scope="module")
+def pg(pg_server):
+    from sqlalchemy import create_engine
+
+    from tests.conftest import new_pg_database
+
+    if pg_server is None:
+        pytest.skip("PostgreSQL is off (CASETRACKER_TEST_NO_PG)")
+    engine = create_engine(new_pg_database(pg_server, None))
+    conn = engine.raw_connection()
+    cursor = conn.cursor()
+    cursor.execute("CREATE TABLE docs (id integer PRIMARY KEY, body tsvector)")
+    for i, d in enumerate(DOCS):
+        cursor.execute(
+            f"INSERT INTO docs VALUES (%s, to_tsvector('{PG_CONFIG}', %s))",
+            (i, pg_index_text(d.text)),
+        )
+    conn.commit()
+    yield cursor
+    conn.close()
+    engine.dispose()
+
+
 def hits(conn: sqlite3.Connection, query: Query) -> set[int]:
     expression = to_match(query)
     if expression is None:
         return set(range(len(DOCS)))
     return {r[0] for r in conn.execute("SELECT rowid FROM docs WHERE docs MATCH ?", (expression,))}
+
+
+def pg_hits(cursor, query: Query) -> set[int]:
+    expression = to_tsquery(query)
+    if expression is None:
+        return set(range(len(DOCS)))
+    cursor.execute(
+        f"SELECT id FROM docs WHERE body @@ to_tsquery('{PG_CONFIG}', %s)", (expression,)
+    )
+    return {r[0] for r in cursor.fetchall()}
 
 
 def expected(query: Query) -> set[int]:
@@ -99,9 +136,10 @@ def expected(query: Query) -> set[int]:
         "ab*",
     ],
 )
-def test_known_queries_match_the_reference(fts, text):
+def test_known_queries_match_the_reference(fts, pg, text):
     query = parse(text)
     assert hits(fts, query) == expected(query), to_match(query)
+    assert pg_hits(pg, query) == expected(query), to_tsquery(query)
 
 
 _VOCAB = st.sampled_from(
@@ -141,10 +179,11 @@ _VOCAB = st.sampled_from(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_VOCAB, min_size=1, max_size=6))
-def test_any_query_matches_the_reference(fts, tokens):
+def test_any_query_matches_the_reference(fts, pg, tokens):
     text = " ".join(tokens)
     try:
         query = parse(text)
     except QuerySyntaxError:
         return
     assert hits(fts, query) == expected(query), (text, to_match(query))
+    assert pg_hits(pg, query) == expected(query), (text, to_tsquery(query))
