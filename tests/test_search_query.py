@@ -97,7 +97,8 @@ def test_folding_for_search():
     assert fold_for_search("İlham ığ çöü") == "ilham ig cou"
     assert fold_for_search("ՎԱՐԴԱՆՅԱՆ") == "վարդանյան"
     assert fold_for_search("РУБЕН Варданян") == "рубен варданян"
-    assert fold_for_search("O’Brien") == "obrien"
+    # apostrophes separate words: "Aliyev's" still holds the word aliyev
+    assert fold_for_search("O’Brien") == "o’brien"
 
 
 @settings(max_examples=400, deadline=None)

@@ -73,9 +73,6 @@ _SEARCH_FOLDS = str.maketrans(
         "œ": "oe",
         "Œ": "oe",
         "þ": "th",
-        "ʼ": "",
-        "’": "",
-        "'": "",
     }
 )
 
