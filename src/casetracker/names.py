@@ -6,25 +6,24 @@ import re
 import unicodedata
 
 # Letters that Unicode decomposition does not fold to ASCII.
-_EXTRA_FOLDS = str.maketrans(
-    {
-        "ə": "e",
-        "Ə": "e",
-        "ı": "i",
-        "ł": "l",
-        "Ł": "l",
-        "ø": "o",
-        "Ø": "o",
-        "đ": "d",
-        "Đ": "d",
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "ae",
-        "œ": "oe",
-        "Œ": "oe",
-        "þ": "th",
-    }
-)
+EXTRA_FOLDS: dict[str, str] = {
+    "ə": "e",
+    "Ə": "e",
+    "ı": "i",
+    "ł": "l",
+    "Ł": "l",
+    "ø": "o",
+    "Ø": "o",
+    "đ": "d",
+    "Đ": "d",
+    "ß": "ss",
+    "æ": "ae",
+    "Æ": "ae",
+    "œ": "oe",
+    "Œ": "oe",
+    "þ": "th",
+}
+_EXTRA_FOLDS = str.maketrans(EXTRA_FOLDS)
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"}
 _SPACES = re.compile(r"\s+")
 

@@ -3,6 +3,7 @@ and links to other records, each saved at once through the services."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +125,36 @@ def cell_text(row: dict[str, Any], name: str) -> str:
     if name in ("status", "kind", "state", "role", "position"):
         return value_label(value)
     return str(value)
+
+
+def choice_cell(
+    table: QTableWidget,
+    r: int,
+    c: int,
+    row_id: Any,
+    codes: Sequence[str],
+    current: Any,
+    on_chosen: Any,
+    *,
+    blank: bool = False,
+) -> QComboBox:
+    """A chooser of codes in a table cell, calling ``on_chosen(code)`` when the user
+    picks one. The one already there for the same row is reused: a refresh after a
+    change runs inside the combo's own signal, and deleting it there would crash."""
+    combo = table.cellWidget(r, c)
+    if not isinstance(combo, QComboBox) or combo.property("rowId") != str(row_id):
+        combo = QComboBox()
+        combo.setProperty("rowId", str(row_id))
+        if blank:
+            combo.addItem("—", None)
+        for code in codes:
+            combo.addItem(value_label(code), code)
+        combo.activated.connect(lambda _i, box=combo: on_chosen(box.currentData()))
+        table.setCellWidget(r, c, combo)
+    combo.blockSignals(True)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    combo.blockSignals(False)
+    return combo
 
 
 class AddDialog(QDialog):
@@ -306,24 +337,18 @@ class PartTable(QWidget):
         self.table.resizeRowsToContents()
 
     def _show_status_combo(self, r: int, c: int, row: dict[str, Any], name: str) -> None:
-        """A status chooser in the cell; an existing one for the same row is reused
-        (the refresh after a change runs inside its own signal)."""
-        combo = self.table.cellWidget(r, c)
-        if not isinstance(combo, QComboBox) or combo.property("rowId") != str(row["id"]):
-            spec = next(f for f in self.fields if f.name == name)
-            combo = QComboBox()
-            combo.setObjectName(f"{self.spec.key}_{name}")
-            combo.setProperty("rowId", str(row["id"]))
-            for code in spec.choices:
-                combo.addItem(value_label(code), code)
-            rid = row["id"]
-            combo.activated.connect(
-                lambda _i, box=combo: self._status_chosen(rid, name, box.currentData())
-            )
-            self.table.setCellWidget(r, c, combo)
-        combo.blockSignals(True)
-        combo.setCurrentIndex(max(combo.findData(row.get(name)), 0))
-        combo.blockSignals(False)
+        spec = next(f for f in self.fields if f.name == name)
+        rid = row["id"]
+        combo = choice_cell(
+            self.table,
+            r,
+            c,
+            rid,
+            spec.choices,
+            row.get(name),
+            lambda value: self._status_chosen(rid, name, value),
+        )
+        combo.setObjectName(f"{self.spec.key}_{name}")
 
     def _status_chosen(self, child_id: Any, name: str, value: Any) -> None:
         current = next((row for row in self.rows if row["id"] == child_id), None)
@@ -587,23 +612,17 @@ class AskPositions(QWidget):
         for r, row in enumerate(self.rows):
             for c, name in enumerate(self.COLUMNS):
                 if name == "position":
-                    combo = self.table.cellWidget(r, c)
-                    if not isinstance(combo, QComboBox) or combo.property("askId") != str(
-                        row["id"]
-                    ):
-                        combo = QComboBox()
-                        combo.setProperty("askId", str(row["id"]))
-                        combo.addItem("—", None)
-                        for code in choices:
-                            combo.addItem(value_label(code), code)
-                        ask_id = row["id"]
-                        combo.activated.connect(
-                            lambda _i, box=combo, a=ask_id: self._chosen(a, box.currentData())
-                        )
-                        self.table.setCellWidget(r, c, combo)
-                    combo.blockSignals(True)
-                    combo.setCurrentIndex(max(combo.findData(row["position"]), 0))
-                    combo.blockSignals(False)
+                    ask_id = row["id"]
+                    choice_cell(
+                        self.table,
+                        r,
+                        c,
+                        ask_id,
+                        choices,
+                        row["position"],
+                        lambda value, a=ask_id: self._chosen(a, value),
+                        blank=True,
+                    )
                     continue
                 value = row.get(name)
                 item = QTableWidgetItem("" if value is None else str(value))

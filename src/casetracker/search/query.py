@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from casetracker.errors import CaseTrackerError
+from casetracker.names import EXTRA_FOLDS
 from casetracker.partialdate import PartialDate, PartialDateError
 
 MAX_QUERY_CHARS = 500
@@ -54,27 +55,8 @@ TYPES = ("letter", "response", "detainee", "sanction", "person", "attachment")
 FILTER_KEYS = ("type", "from", "to", "signed-by", "after", "before", "status")
 _KEY_ALIASES = {"signed_by": "signed-by", "signedby": "signed-by", "by": "signed-by"}
 
-#: letters that Unicode decomposition does not fold, as people type them in Latin script
-_SEARCH_FOLDS = str.maketrans(
-    {
-        "ə": "a",  # Əliyev is written Aliyev
-        "Ə": "a",
-        "ı": "i",
-        "İ": "i",
-        "ł": "l",
-        "Ł": "l",
-        "ø": "o",
-        "Ø": "o",
-        "đ": "d",
-        "Đ": "d",
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "ae",
-        "œ": "oe",
-        "Œ": "oe",
-        "þ": "th",
-    }
-)
+#: the name folds, except that Ə is written A in Latin script (Əliyev → Aliyev)
+_SEARCH_FOLDS = str.maketrans({**EXTRA_FOLDS, "ə": "a", "Ə": "a", "İ": "i"})
 
 
 def fold_for_search(text: str) -> str:

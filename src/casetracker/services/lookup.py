@@ -23,6 +23,7 @@ from sqlalchemy import ColumnElement, Select, case, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from casetracker.db.engine import Database
+from casetracker.db.textmatch import FOLD_FUNCTION, escape_like
 from casetracker.errors import NotFoundError, ValidationError
 from casetracker.models import (
     Detention,
@@ -46,7 +47,6 @@ _RECORD_NAMES = {
     "responses": "response",
 }
 MAX_LIMIT = 200
-_FOLD_FUNCTION = "ct_casefold"
 
 
 @dataclass(frozen=True)
@@ -56,14 +56,6 @@ class Choice:
     id: uuid.UUID
     label: str
     detail: str = ""
-
-
-def _casefold(value: object) -> str | None:
-    return None if value is None else str(value).casefold()
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _date(value: PartialDate | None) -> str:
@@ -88,19 +80,18 @@ class _Matcher:
     """``LIKE`` conditions for one typed text, case-insensitive on both backends."""
 
     def __init__(self, session: Session, text: str, sqlite: bool) -> None:
+        # ct_casefold is registered on every SQLite connection (db/textmatch.py)
         self.folded = sqlite and not text.isascii()
         if self.folded:
-            raw = session.connection().connection.dbapi_connection
-            raw.create_function(_FOLD_FUNCTION, 1, _casefold, deterministic=True)  # type: ignore[union-attr]
             text = text.casefold()
-        needle = _escape(text)
+        needle = escape_like(text)
         self.contains = f"%{needle}%"
         self.prefix = f"{needle}%"
         self.word = f"% {needle}%"
 
     def like(self, column: Any, pattern: str) -> ColumnElement[bool]:
         if self.folded:
-            return func.ct_casefold(column).like(pattern, escape="\\")
+            return getattr(func, FOLD_FUNCTION)(column).like(pattern, escape="\\")
         return column.ilike(pattern, escape="\\")
 
     def rank(self, column: Any) -> Any:
