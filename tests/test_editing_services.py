@@ -375,3 +375,41 @@ def test_documents_listed_without_content_saved_and_removed(services, tmp_path):
         services.documents.rows("people", form.id)
     with pytest.raises(ValidationError):
         services.documents.add_file("letters", form.id, tmp_path / "missing.txt")
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+@pytest.mark.parametrize(
+    ("pragma", "says"),
+    [("max_page_count", "the disk is full"), ("query_only", "cannot be written")],
+)
+def test_a_full_or_read_only_store_refuses_a_save_in_plain_words(services, pragma, says):
+    from sqlalchemy import event
+
+    from casetracker.errors import DatabaseError
+
+    form = services.forms.save("letters", None, {"title": "Kept as it was"})
+    engine = services.db.engine
+
+    @event.listens_for(engine, "connect")
+    def _limit(dbapi_connection, _record):
+        cursor = dbapi_connection.cursor()
+        if pragma == "max_page_count":
+            pages = cursor.execute("PRAGMA page_count").fetchone()[0]
+            cursor.execute(f"PRAGMA max_page_count={pages}")
+        else:
+            cursor.execute("PRAGMA query_only=ON")
+        cursor.close()
+
+    engine.dispose()
+    try:
+        with pytest.raises(DatabaseError) as caught:
+            services.forms.save("letters", None, {"title": "Too big", "body": "x" * 200_000})
+        assert says in str(caught.value) and "nothing was saved" in str(caught.value)
+        with pytest.raises(DatabaseError):
+            services.forms.save("letters", form.id, {"body": "y" * 200_000}, form.versions)
+    finally:
+        event.remove(engine, "connect", _limit)
+        engine.dispose()
+    assert services.listing.count("letters") == 1
+    again = services.forms.save("letters", form.id, {"summary": "works again"}, form.versions)
+    assert again.values["summary"] == "works again" and again.values["body"] is None

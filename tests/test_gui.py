@@ -710,3 +710,34 @@ def test_documents_attached_to_a_letter(qtbot, services, tmp_path):
     answer_dialog(lambda box: next(b for b in box.buttons() if b.text() == "Delete").click())
     documents.remove_selected()
     assert documents.names() == before
+
+
+@SQLITE_ONLY
+def test_a_full_disk_keeps_the_edit_and_says_so(qtbot, services, tmp_path):
+    from sqlalchemy import event
+
+    load_demo(services)
+    window = make_window(qtbot, services, tmp_path)
+    page = window.show_page("letters")
+    page.table.selectRow(0)
+    editor = page.editor
+    engine = services.db.engine
+
+    @event.listens_for(engine, "connect")
+    def _full(dbapi_connection, _record):
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
+
+    engine.dispose()
+    try:
+        editor.widgets["notes"].edit.setPlainText("\n".join(["n" * 79] * 1000))
+        seen: list[Any] = []
+        answer_dialog(lambda box: box.button(QMessageBox.StandardButton.Ok).click(), seen)
+        assert editor.save() is False
+        assert "disk is full" in seen[0].informativeText()
+        assert editor.is_dirty() and len(editor.widgets["notes"].value()) == 79_999
+    finally:
+        event.remove(engine, "connect", _full)
+        engine.dispose()
+    assert editor.save() is True
+    assert len(services.forms.load("letters", editor.record_id).values["notes"]) == 79_999

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from casetracker.db.textmatch import register_functions
@@ -93,6 +93,26 @@ def make_engine(url: URL, *, foreign_keys: bool = True, **kwargs: Any) -> Engine
     return create_engine(url, **kwargs)
 
 
+def storage_problem(exc: OperationalError) -> str | None:
+    """Plain words for a write refused by the storage (disk full, locked, read-only).
+
+    The cause may sit under the error raised: on a full disk SQLite rolls the
+    whole transaction back, so undoing the savepoint fails in turn.
+    """
+    seen: BaseException | None = exc
+    text = ""
+    while seen is not None:
+        text += " " + str(getattr(seen, "orig", seen)).lower()
+        seen = seen.__cause__ or seen.__context__
+    if "disk is full" in text or "no space left" in text:
+        return "the disk is full; free some space and try again"
+    if "database is locked" in text:
+        return "the database is busy in another program; try again in a moment"
+    if "readonly database" in text or "read-only" in text:
+        return "the database file cannot be written (read-only); check its permissions"
+    return None
+
+
 class Database:
     """An open database: its URL, engine and session factory."""
 
@@ -129,12 +149,18 @@ class Database:
             with current.begin_nested():
                 yield current
             return
-        with self.sessions() as session, session.begin():
-            token = self._current.set(session)
-            try:
-                yield session
-            finally:
-                self._current.reset(token)
+        try:
+            with self.sessions() as session, session.begin():
+                token = self._current.set(session)
+                try:
+                    yield session
+                finally:
+                    self._current.reset(token)
+        except OperationalError as exc:
+            reason = storage_problem(exc)
+            if reason is None:
+                raise
+            raise DatabaseError(f"nothing was saved: {reason}") from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
