@@ -23,11 +23,20 @@ config = context.config
 target_metadata = Base.metadata
 
 
+#: the search engine's own objects, created beside ``search_documents`` (see
+#: casetracker.models.search): the FTS5 table and its shadow tables on SQLite,
+#: generated tsvector columns and their GIN index on PostgreSQL
+ENGINE_TABLE_PREFIXES = ("search_fts", "sqlite_")
+ENGINE_OBJECTS = ("tsv", "title_tsv", "ix_search_documents_tsv")
+
+
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
-    """Leave out tables Alembic must not manage (full-text shadow tables)."""
-    if type_ == "table" and name is not None:
-        return not name.startswith(("search_", "sqlite_"))
-    return True
+    """Leave out what Alembic must not manage: the search engine's own objects."""
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(ENGINE_TABLE_PREFIXES)
+    return name not in ENGINE_OBJECTS
 
 
 def include_object(

@@ -318,3 +318,38 @@ def test_fuzzed_json_files_never_crash_the_cli(tmp_path_factory, sqlite_template
     path.write_text(json.dumps(document), encoding="utf-8")
     assert main(["--db", str(db), "import", str(path)]) in (0, 1)
     assert main(["--db", str(db), "db", "check"]) == 0
+
+
+def test_search_json_lines_and_plain_list(demo_db, capsys):
+    code, out, _ = run(capsys, "--db", demo_db, "search", "Վարդանյան", "--json", "--limit", "5")
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert {(h["type"], h["title"]) for h in lines} >= {
+        ("person", "Ruben Vardanyan"),
+        ("detainee", "Ruben Vardanyan"),
+    }
+    for hit in lines:
+        assert set(hit) >= {"type", "id", "title", "date", "score", "snippet"}
+        assert hit["highlights"] and hit["highlights"][0] in hit["snippet"]
+    # the letter names him in Latin script only: found through his recorded variants
+    assert any(h["type"] == "letter" and h["highlights"] == ["Vardanyan"] for h in lines)
+    code, out, _ = run(capsys, "--db", demo_db, "search", "magnitsky", "--type", "letter")
+    assert code == 0
+    assert out.splitlines()[0].startswith("letter") and "[Magnitsky]" in out
+    assert out.rstrip().endswith("ms)")
+
+
+def test_search_errors_are_one_line(demo_db, capsys):
+    code, _, err = run(capsys, "--db", demo_db, "search", '"trial')
+    assert code == 1 and err.startswith("casetracker: error: a quotation mark is not closed")
+    code, _, err = run(capsys, "--db", demo_db, "search", "trial", "--type", "memo")
+    assert code == 1 and "not a record type" in err
+    assert "Traceback" not in err
+
+
+def test_db_reindex(demo_db, capsys):
+    code, out, _ = run(capsys, "--db", demo_db, "db", "reindex")
+    assert code == 0
+    assert "search index rebuilt: 52 records" in out and "person: 43" in out
+    code, out, _ = run(capsys, "--db", demo_db, "search", "Ghukasyan", "--json")
+    assert code == 0 and len(out.splitlines()) == 2

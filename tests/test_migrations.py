@@ -115,6 +115,11 @@ def test_upgrade_keeps_child_rows_and_backs_up_first(empty_db_url, backend):
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
             head_revision()
         )
+    # the search index (0006) was built from the records already there
+    from casetracker.services import Services
+
+    (hit,) = Services(db).search.search("Քին").hits
+    assert (hit.type, hit.title) == ("person", "Thomas H. Kean, Jr.")
     db.close()
 
 

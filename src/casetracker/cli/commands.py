@@ -99,6 +99,34 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+# --------------------------------------------------------------------- search
+def cmd_search(args: argparse.Namespace) -> int:
+    from casetracker.cli.output import print_hits
+
+    types = [t.strip() for value in args.type or [] for t in value.split(",") if t.strip()]
+    db = _open(args)
+    try:
+        results = _services(db).search.search(" ".join(args.query), types=types, limit=args.limit)
+    finally:
+        db.close()
+    print_hits(results, as_json=args.json)
+    return 0
+
+
+def cmd_db_reindex(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        report = _services(db).search.reindex()
+    finally:
+        db.close()
+    counts = ", ".join(f"{t}: {n}" for t, n in report.documents.items() if n)
+    print(
+        f"search index rebuilt: {sum(report.documents.values())} records ({counts or 'none'}) "
+        f"in {report.seconds:.1f} s"
+    )
+    return 0
+
+
 # --------------------------------------------------------------------- db
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from casetracker import paths
@@ -383,6 +411,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="skip the backup (PostgreSQL: after your own pg_dump)",
     )
     p.set_defaults(handler=cmd_db_upgrade)
+    p = dbsub.add_parser("reindex", help="rebuild the search index from every record")
+    p.set_defaults(handler=cmd_db_reindex)
     p = dbsub.add_parser("check", help="integrity, references and schema, in plain words")
     p.set_defaults(handler=cmd_db_check)
     p = dbsub.add_parser("backup", help="copy the database safely while in use")
@@ -391,6 +421,28 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = dbsub.add_parser("restore", help="replace the database with a verified backup")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(handler=cmd_db_restore)
+
+    p = sub.add_parser(
+        "search",
+        help="full-text search of every record and attached file",
+        description='Words must all match; "exact phrases", prefix*, OR, -left-out, and '
+        "filters type: from: to: signed-by: after: before: status:. Quote a query that "
+        "starts with a minus sign.",
+    )
+    p.add_argument("query", nargs="+", metavar="QUERY")
+    p.add_argument(
+        "--type",
+        action="append",
+        metavar="T",
+        help="letter, response, detainee, sanction, person or attachment (repeatable)",
+    )
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (20)")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object per line: type, id, title, date, score, snippet",
+    )
+    p.set_defaults(handler=cmd_search)
 
     p = sub.add_parser("list", help="list records, filtered and sorted")
     p.add_argument("kind", choices=LIST_KINDS)

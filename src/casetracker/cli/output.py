@@ -43,3 +43,35 @@ def print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, as_jso
     print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
     for r in table:
         print("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
+
+
+def print_hits(results: Any, *, as_json: bool) -> None:
+    """Search hits: JSON lines (type, id, title, date, score, snippet…) or a list
+    with the matched words in [brackets]."""
+    if as_json:
+        for hit in results.hits:
+            print(
+                json.dumps(
+                    {
+                        "type": hit.type,
+                        "id": str(hit.record_id),
+                        "title": hit.title,
+                        "date": hit.date.isoformat() if hit.date else None,
+                        "score": hit.score,
+                        "snippet": hit.snippet.plain(),
+                        "highlights": hit.snippet.highlighted,
+                        "opens": hit.opens,
+                        "opens_id": str(hit.opens_id),
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        return
+    for hit in results.hits:
+        date = hit.date.isoformat() if hit.date else ""
+        print(f"{hit.type:<10} {date:<10}  {_cell(hit.title)}  [{hit.record_id}]")
+        snippet = " ".join(hit.snippet.marked().split())
+        if snippet:
+            print(f"{'':<22} {snippet}")
+    count = len(results.hits)
+    print(f"{count} result{'s' if count != 1 else ''} ({results.milliseconds:.0f} ms)")

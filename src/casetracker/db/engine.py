@@ -120,6 +120,9 @@ class Database:
         self.url = url
         self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False)
+        from casetracker.search.sync import install  # the index follows every commit
+
+        install(self.sessions)
         self._current: ContextVar[Session | None] = ContextVar(f"session-{id(self)}", default=None)
 
     @property

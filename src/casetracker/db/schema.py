@@ -188,7 +188,17 @@ def upgrade(db: Database, *, backup: bool = True) -> Path | None:
             "then `casetracker db upgrade --no-backup`"
         )
     _run_alembic_upgrade(db.url, "head")
+    _build_search_index(db)
     return backup_path
+
+
+def _build_search_index(db: Database) -> None:
+    """A database upgraded to the search index gets it built now, once."""
+    from casetracker.services.search import SearchService
+
+    report = SearchService(db).ensure_built()
+    if report is not None:
+        log.info("search index built: %d rows in %.1f s", report.rows, report.seconds)
 
 
 def _run_alembic_upgrade(url: URL, revision: str) -> None:

@@ -19,10 +19,11 @@ FORMAT_VERSION = 1
 
 
 def tables() -> list[Table]:
-    """Every exchanged table, parents before children."""
-    import casetracker.models  # noqa: F401
+    """Every exchanged table, parents before children (not the search index:
+    it is derived from the others and rebuilt on import)."""
+    from casetracker.models import SearchEntry
 
-    return list(Base.metadata.sorted_tables)
+    return [t for t in Base.metadata.sorted_tables if t is not SearchEntry.__table__]
 
 
 def to_json(column: Column[Any], value: Any) -> Any:

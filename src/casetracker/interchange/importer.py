@@ -11,12 +11,14 @@ from typing import Any
 
 from sqlalchemy import Column, LargeBinary, Table, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
 
 from casetracker.db.engine import Database
 from casetracker.errors import ImportFormatError
 from casetracker.interchange.codec import FORMAT_NAME, FORMAT_VERSION, binary_from_json, tables
 from casetracker.models import SANCTION_PROGRAMS
 from casetracker.progress import NO_PROGRESS, Progress
+from casetracker.search import sync as search_sync
 from casetracker.services.base import integrity_message
 from casetracker.services.fields import FieldValueError, coerce_value
 
@@ -212,6 +214,8 @@ def import_document(
                                     .where(table.c.id == row["id"])
                                     .values({name: row[name], **keep})
                                 )
+                progress.report(total, total, "search index")
+                _index(conn, parsed)
         except IntegrityError as exc:
             raise ImportFormatError(f"nothing was imported: {integrity_message(exc)}") from exc
         except DBAPIError as exc:
@@ -220,6 +224,16 @@ def import_document(
     if sum(len(rows) for rows in parsed.values()) >= 1000:
         db.refresh_statistics()
     return {name: len(rows) for name, rows in parsed.items()}
+
+
+def _index(conn: Any, parsed: dict[str, list[dict[str, Any]]]) -> None:
+    """Index the imported records in the import's own transaction."""
+    with Session(bind=conn) as session:
+        pending = search_sync.Pending()
+        for table, rows in parsed.items():
+            for row in rows:
+                pending.add_row(table, row)
+        search_sync.apply(session, pending)
 
 
 def _show(key: tuple[Any, ...]) -> str:

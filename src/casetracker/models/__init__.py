@@ -35,6 +35,7 @@ from casetracker.models.sanction import (
     SanctionRequestProgram,
     SanctionStatusChange,
 )
+from casetracker.models.search import SearchEntry
 from casetracker.models.source import Attachment, Citation, Source
 
 __all__ = [
@@ -67,6 +68,7 @@ __all__ = [
     "SanctionRequest",
     "SanctionRequestProgram",
     "SanctionStatusChange",
+    "SearchEntry",
     "Sensitivity",
     "Source",
     "Tag",

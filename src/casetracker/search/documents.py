@@ -23,6 +23,7 @@ from casetracker.models import (
     Attachment,
     Charge,
     Detention,
+    Event,
     Hearing,
     Letter,
     LetterRecipient,
@@ -124,7 +125,7 @@ class DocumentBuilder:
             for pid, name in self.session.execute(
                 select(PersonName.person_id, PersonName.name)
                 .where(PersonName.person_id.in_(chunk))
-                .order_by(PersonName.person_id, PersonName.ordinal)
+                .order_by(PersonName.person_id, PersonName.ordinal, PersonName.id)
             ):
                 if name not in names[pid]:
                     names[pid].append(name)
@@ -142,6 +143,18 @@ class DocumentBuilder:
                 found[oid] = [n for n in (name, abbreviation) if n]
         return found
 
+    def _events(self, owner_field: str, ids: list[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
+        """The text of the dated events attached to these records."""
+        owner = getattr(Event, owner_field)
+        found: dict[uuid.UUID, list[str]] = defaultdict(list)
+        for owner_id, title, description, place in self.session.execute(
+            select(owner, Event.title, Event.description, Event.place)
+            .where(owner.in_(ids))
+            .order_by(Event.occurred_on, Event.id)
+        ):
+            found[owner_id].extend(v for v in (title, description, place) if v)
+        return found
+
     # ---------------------------------------------------------------- types
     def _letters(self, ids: list[uuid.UUID]) -> Iterator[SearchDocument]:
         s = self.session
@@ -155,6 +168,7 @@ class DocumentBuilder:
             select(letter_tags.c.letter_id, Tag.name)
             .join(Tag, Tag.id == letter_tags.c.tag_id)
             .where(letter_tags.c.letter_id.in_(ids))
+            .order_by(Tag.name)
         ):
             tags[letter_id].append(name)
         signed = s.execute(
@@ -168,7 +182,9 @@ class DocumentBuilder:
                 LetterRecipient.person_id,
                 LetterRecipient.organization_id,
                 LetterRecipient.addressed_as,
-            ).where(LetterRecipient.letter_id.in_(ids))
+            )
+            .where(LetterRecipient.letter_id.in_(ids))
+            .order_by(LetterRecipient.ordinal, LetterRecipient.id)
         ).all()
         people = self._names([r.person_id for r in signed] + [r.person_id for r in addressed])
         orgs = self._org_names(r.organization_id for r in addressed)
@@ -182,6 +198,7 @@ class DocumentBuilder:
                 + orgs.get(row.organization_id, [])
                 + [row.addressed_as or ""]
             )
+        events = self._events("letter_id", ids)
         for letter in s.scalars(select(Letter).where(Letter.id.in_(ids))):
             yield SearchDocument(
                 type="letter",
@@ -198,6 +215,9 @@ class DocumentBuilder:
                     *asks[letter.id],
                     *tags[letter.id],
                     letter.notes,
+                    *events[letter.id],
+                    *_clean(signers[letter.id]),
+                    *_clean(recipients[letter.id]),
                 ),
                 senders=_clean(signers[letter.id]),
                 recipients=_clean(recipients[letter.id]),
@@ -208,14 +228,15 @@ class DocumentBuilder:
         s = self.session
         commitments: dict[uuid.UUID, list[str]] = defaultdict(list)
         for response_id, text in s.execute(
-            select(ResponseCommitment.response_id, ResponseCommitment.text).where(
-                ResponseCommitment.response_id.in_(ids)
-            )
+            select(ResponseCommitment.response_id, ResponseCommitment.text)
+            .where(ResponseCommitment.response_id.in_(ids))
+            .order_by(ResponseCommitment.created_at, ResponseCommitment.id)
         ):
             commitments[response_id].append(text)
         responses = list(s.scalars(select(Response).where(Response.id.in_(ids))))
         people = self._names(r.from_person_id for r in responses)
         orgs = self._org_names(r.from_organization_id for r in responses)
+        events = self._events("response_id", ids)
         for response in responses:
             senders = people.get(response.from_person_id, []) + orgs.get(
                 response.from_organization_id, []
@@ -234,6 +255,8 @@ class DocumentBuilder:
                     response.full_text,
                     response.impact_note,
                     *commitments[response.id],
+                    *events[response.id],
+                    *_clean(senders),
                 ),
                 senders=_clean(senders),
             )
@@ -247,11 +270,14 @@ class DocumentBuilder:
             (Hearing, (Hearing.description, Hearing.outcome, Hearing.judge_name)),
         ):
             for row in s.execute(
-                select(model.detention_id, *fields).where(model.detention_id.in_(ids))
+                select(model.detention_id, *fields)
+                .where(model.detention_id.in_(ids))
+                .order_by(model.created_at, model.id)
             ):
                 parts[row[0]].extend(v for v in row[1:] if v)
         detentions = list(s.scalars(select(Detention).where(Detention.id.in_(ids))))
         names = self._names(d.person_id for d in detentions)
+        events = self._events("detention_id", ids)
         for detention in detentions:
             person_names = names.get(detention.person_id, [])
             yield SearchDocument(
@@ -270,6 +296,7 @@ class DocumentBuilder:
                     detention.summary,
                     detention.notes,
                     *parts[detention.id],
+                    *events[detention.id],
                 ),
             )
 
@@ -278,6 +305,7 @@ class DocumentBuilder:
             self.session.scalars(select(SanctionRequest).where(SanctionRequest.id.in_(ids)))
         )
         names = self._names(r.target_person_id for r in requests)
+        events = self._events("sanction_request_id", ids)
         for request in requests:
             yield SearchDocument(
                 type="sanction",
@@ -295,6 +323,7 @@ class DocumentBuilder:
                     request.designation_reference,
                     request.outcome,
                     request.notes,
+                    *events[request.id],
                 ),
             )
 
@@ -302,12 +331,13 @@ class DocumentBuilder:
         s = self.session
         positions: dict[uuid.UUID, list[str]] = defaultdict(list)
         for person_id, title, party, constituency in s.execute(
-            select(Position.person_id, Position.title, Position.party, Position.constituency).where(
-                Position.person_id.in_(ids)
-            )
+            select(Position.person_id, Position.title, Position.party, Position.constituency)
+            .where(Position.person_id.in_(ids))
+            .order_by(Position.created_at, Position.id)
         ):
             positions[person_id].extend(v for v in (title, party, constituency) if v)
         names = self._names(ids)
+        events = self._events("person_id", ids)
         for person in s.scalars(select(Person).where(Person.id.in_(ids))):
             yield SearchDocument(
                 type="person",
@@ -317,7 +347,12 @@ class DocumentBuilder:
                 title=person.display_name,
                 date=person.birth_date,
                 status=None,
-                text=_join(*names.get(person.id, []), person.notes, *positions[person.id]),
+                text=_join(
+                    *names.get(person.id, []),
+                    person.notes,
+                    *positions[person.id],
+                    *events[person.id],
+                ),
             )
 
     def _attachments(self, ids: list[uuid.UUID]) -> Iterator[SearchDocument]:

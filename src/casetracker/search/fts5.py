@@ -1,12 +1,16 @@
-"""A parsed query as an SQLite FTS5 ``MATCH`` expression.
+"""A parsed query as SQLite FTS5 ``MATCH`` expressions.
 
-The index holds the document's folded words (:func:`index_text`), tokenized by
-FTS5's ``unicode61`` tokenizer; the query's words are folded the same way and always
-quoted, so no user text is ever read as FTS5 syntax. Filters (type, dates,
-people, status) are not part of the expression: the engine applies them in SQL.
+The index (``search_fts``) holds each document's folded words (:func:`index_text`)
+in columns: ``title_words`` and ``words`` for the text, ``senders``,
+``recipients`` and ``signers`` for the names ``from:``/``to:``/``signed-by:``
+look at. The query's words are folded the same way and always quoted, so no
+user text is ever read as FTS5 syntax. Type, date and status filters are not
+part of the expression: the engine applies them in SQL.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from casetracker.search.query import Query, Term
 from casetracker.search.reference import words
@@ -14,6 +18,20 @@ from casetracker.search.reference import words
 #: the tokenizer the index must use for these expressions to mean what
 #: :mod:`casetracker.search.reference` says
 TOKENIZER = "unicode61 remove_diacritics 2"
+
+#: the columns of ``search_fts``, in order
+COLUMNS = ("title_words", "words", "senders", "recipients", "signers")
+_TEXT = "{title_words words}"
+
+
+@dataclass(frozen=True)
+class MatchExpressions:
+    """What to ask FTS5: documents matching ``positive`` (None: every document),
+    less those matching ``negative``; ``empty`` when the query can find nothing."""
+
+    positive: str | None
+    negative: str | None
+    empty: bool = False
 
 
 def _quoted(term: Term) -> str | None:
@@ -24,26 +42,34 @@ def _quoted(term: Term) -> str | None:
     return phrase + "*" if term.prefix else phrase
 
 
-def to_match(query: Query) -> str | None:
-    """The ``MATCH`` expression of the query's words; None when it has none."""
-    groups = []
+def _names(column: str, values: tuple[str, ...]) -> list[str] | None:
+    found = []
+    for value in values:
+        tokens = words(value)
+        if not tokens:
+            return None
+        found.append(f'{column} : "{" ".join(tokens)}"')
+    return found
+
+
+def to_match(query: Query) -> MatchExpressions:
+    """The ``MATCH`` expressions of the query's words and name filters."""
+    positive: list[str] = []
     for group in query.groups:
         alternatives = [q for q in (_quoted(t) for t in group) if q]
-        if not alternatives:
-            continue
-        groups.append(
-            alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
-        )
-    if not groups:
-        return None
-    expression = " AND ".join(groups)
+        if alternatives:
+            positive.append(f"{_TEXT} : ({' OR '.join(alternatives)})")
+    for column, values in (
+        ("senders", query.senders),
+        ("recipients", query.recipients),
+        ("signers", query.signers),
+    ):
+        names = _names(column, values)
+        if names is None:
+            return MatchExpressions(None, None, empty=True)
+        positive += names
     excluded = [q for q in (_quoted(t) for t in query.excluded) if q]
-    if excluded:
-        expression = f"({expression}) NOT ({' OR '.join(excluded)})"
-    return expression
-
-
-def index_text(text: str) -> str:
-    """What the index stores for a document's text: its folded words (the same as
-    the PostgreSQL index, so both engines see the same words)."""
-    return " ".join(words(text))
+    negative = f"{_TEXT} : ({' OR '.join(excluded)})" if excluded else None
+    if positive and negative:
+        return MatchExpressions(f"({' AND '.join(positive)}) NOT ({negative})", None)
+    return MatchExpressions(" AND ".join(positive) or None, negative)

@@ -24,10 +24,29 @@ from casetracker.search.query import Query, Term, fold_for_search
 
 _WORD = re.compile(r"[^\W_]+")  # letters and digits of any script, as unicode61
 
+#: longer words are cut to this length (PostgreSQL ignores words over 2 KB; a
+#: 100-letter "word" is a pasted blob, and its first 100 letters still find it)
+MAX_WORD_CHARS = 100
+
 
 def words(text: str) -> list[str]:
     """The folded words of a text."""
-    return _WORD.findall(fold_for_search(text))
+    return [w[:MAX_WORD_CHARS] for w in _WORD.findall(fold_for_search(text))]
+
+
+#: written between two names in the index so that a phrase never runs from one
+#: name into the next
+NAME_BREAK = "0namebreak0"
+
+
+def index_text(text: str) -> str:
+    """What both engines index for a text: its folded words, space-separated."""
+    return " ".join(words(text))
+
+
+def index_names(names: Sequence[str]) -> str:
+    """The folded words of several names, kept apart by :data:`NAME_BREAK`."""
+    return f" {NAME_BREAK} ".join(t for t in (index_text(n) for n in names) if t)
 
 
 def _contains_run(haystack: Sequence[str], needle: Sequence[str]) -> bool:

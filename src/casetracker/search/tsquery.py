@@ -1,40 +1,56 @@
-"""A parsed query as a PostgreSQL ``tsquery`` (for ``to_tsquery('simple', …)``).
+"""A parsed query as PostgreSQL ``tsquery`` text (for ``to_tsquery('simple', …)``).
 
 PostgreSQL's text parser splits words its own way (URLs, e-mail addresses,
 hyphenated words, ``10:30``…), so neither engine is given raw text: both index
-the document's folded words joined by spaces (:func:`index_text`), and both
-receive the query's words folded the same way. The two engines then find the
-same documents, which :mod:`casetracker.search.reference` defines.
+the document's folded words joined by spaces (:mod:`casetracker.search.fts5`),
+and both receive the query's words folded the same way. The two engines then
+find the same documents, which :mod:`casetracker.search.reference` defines.
+
+One ``tsvector`` holds it all, told apart by weight: the text as ``D``, senders
+``A``, recipients ``B``, signatories ``C``. Every lexeme of the query carries its
+weight, so a phrase never runs from the text into a name.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from casetracker.search.query import Query, Term
 from casetracker.search.reference import words
 
 #: the text search configuration: no stemming, no stop words (names are not English)
 CONFIG = "simple"
+TEXT, SENDERS, RECIPIENTS, SIGNERS = "D", "A", "B", "C"
 
 
-def index_text(text: str) -> str:
-    """What the index stores for a document's text: its folded words."""
-    return " ".join(words(text))
+@dataclass(frozen=True)
+class TsQueries:
+    """``positive``: what must match (None: everything); ``negative``: what must
+    not; ``ranking``: the words alone, to rank by; ``empty``: nothing can match."""
+
+    positive: str | None
+    negative: str | None
+    ranking: str | None
+    empty: bool = False
 
 
-def _lexeme(token: str, prefix: bool = False) -> str:
-    return "'" + token.replace("'", "''").replace("\\", "\\\\") + "'" + (":*" if prefix else "")
+def _lexeme(token: str, weight: str, prefix: bool = False) -> str:
+    quoted = "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+    return f"{quoted}:{'*' if prefix else ''}{weight}"
+
+
+def _run(tokens: list[str], weight: str, prefix: bool = False) -> str:
+    parts = [_lexeme(t, weight) for t in tokens[:-1]] + [_lexeme(tokens[-1], weight, prefix)]
+    return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
 
 
 def _term(term: Term) -> str | None:
     tokens = words(term.text)
-    if not tokens:
-        return None
-    parts = [_lexeme(t) for t in tokens[:-1]] + [_lexeme(tokens[-1], term.prefix)]
-    return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
+    return _run(tokens, TEXT, term.prefix) if tokens else None
 
 
-def to_tsquery(query: Query) -> str | None:
-    """The ``tsquery`` text of the query's words; None when it has none."""
+def to_tsquery(query: Query) -> TsQueries:
+    """The ``tsquery`` texts of the query's words and name filters."""
     groups = []
     for group in query.groups:
         alternatives = [q for q in (_term(t) for t in group) if q]
@@ -42,9 +58,20 @@ def to_tsquery(query: Query) -> str | None:
             groups.append(
                 alternatives[0] if len(alternatives) == 1 else "(" + " | ".join(alternatives) + ")"
             )
-    if not groups:
-        return None
-    expression = " & ".join(groups)
-    for excluded in (q for q in (_term(t) for t in query.excluded) if q):
-        expression += f" & !{excluded}"
-    return expression
+    names = []
+    for weight, values in (
+        (SENDERS, query.senders),
+        (RECIPIENTS, query.recipients),
+        (SIGNERS, query.signers),
+    ):
+        for value in values:
+            tokens = words(value)
+            if not tokens:
+                return TsQueries(None, None, None, empty=True)
+            names.append(_run(tokens, weight))
+    excluded = [q for q in (_term(t) for t in query.excluded) if q]
+    positive = " & ".join(groups + names) or None
+    negative = " | ".join(excluded) or None
+    if positive and negative:
+        positive, negative = f"{positive} & !({negative})", None
+    return TsQueries(positive, negative, " & ".join(groups) or None)

@@ -17,6 +17,7 @@ from casetracker.services.people import PeopleService
 from casetracker.services.related import RelatedService
 from casetracker.services.responses import ResponsesService
 from casetracker.services.sanctions import SanctionsService
+from casetracker.services.search import SearchService
 
 
 class Services:
@@ -42,6 +43,7 @@ class Services:
         self.lookup = LookupService(db)
         self.children = ChildrenService(db, self)
         self.documents = DocumentsService(db, self)
+        self.search = SearchService(db)
 
 
 __all__ = ["Services"]

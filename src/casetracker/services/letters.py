@@ -20,6 +20,7 @@ from casetracker.models import (
     letter_tags,
 )
 from casetracker.models.enums import AskStatus
+from casetracker.search import sync as search_sync
 from casetracker.services.base import RecordService, as_uuid, check_value, link, unlink
 
 
@@ -213,6 +214,7 @@ class LettersService(RecordService[Letter]):
             session.execute(letter_tags.delete().where(letter_tags.c.letter_id == letter.id))
             for tag in tags:
                 session.execute(letter_tags.insert().values(letter_id=letter.id, tag_id=tag.id))
+            search_sync.note(session, "letter", letter.id)
             return clean
 
     def link_detention(self, letter_id: object, detention_id: object) -> bool:

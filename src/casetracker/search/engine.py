@@ -1,0 +1,285 @@
+"""Run a query against the index: SQLite FTS5 ranked by bm25, or PostgreSQL
+``tsvector`` ranked by ``ts_rank``; the same hits either way.
+
+Only ids and scores are ranked in SQL (the engine never carries long text
+through its sort); the few rows shown are then read by id and given a snippet
+cut from their original text (:mod:`casetracker.search.snippets`).
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Date, bindparam, select, text
+from sqlalchemy.orm import Session
+
+from casetracker.models import SearchEntry
+from casetracker.partialdate import PartialDate
+from casetracker.search.expand import MAX_PEOPLE, expand, name_query, people_named
+from casetracker.search.fts5 import to_match
+from casetracker.search.query import Query
+from casetracker.search.snippets import Snippet, make_snippet
+from casetracker.search.tsquery import CONFIG, to_tsquery
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One record found, with what the results list shows of it."""
+
+    type: str
+    record_id: uuid.UUID
+    opens: str
+    opens_id: uuid.UUID
+    title: str
+    date: PartialDate | None
+    status: str | None
+    score: float
+    snippet: Snippet
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """Hits, best first; ``counts``: documents found per type (when asked per type)."""
+
+    query: Query
+    hits: tuple[SearchHit, ...]
+    counts: dict[str, int] = field(default_factory=dict)
+    milliseconds: float = 0.0
+
+    def by_type(self) -> dict[str, list[SearchHit]]:
+        grouped: dict[str, list[SearchHit]] = {}
+        for hit in self.hits:
+            grouped.setdefault(hit.type, []).append(hit)
+        return grouped
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    id: int
+    score: float
+    doc_type: str
+    total: int
+
+
+def _filters(query: Query, types: Iterable[str]) -> tuple[list[str], dict[str, Any]]:
+    conditions: list[str] = []
+    params: dict[str, Any] = {}
+    wanted = set(query.types)
+    extra = set(types)
+    if extra:
+        wanted = wanted & extra if wanted else extra
+        if not wanted:
+            conditions.append("1 = 0")
+    if wanted:
+        conditions.append("d.doc_type IN :types")
+        params["types"] = sorted(wanted)
+    if query.after:
+        conditions.append("d.date_to >= :after")
+        params["after"] = query.after
+    if query.before:
+        conditions.append("d.date_from <= :before")
+        params["before"] = query.before
+    if query.statuses:
+        conditions.append("d.status IN :statuses")
+        params["statuses"] = sorted(query.statuses)
+    return conditions, params
+
+
+def _statement(sql: str, params: dict[str, Any]) -> Any:
+    statement = text(sql)
+    for name in ("types", "statuses"):
+        if name in params:
+            statement = statement.bindparams(bindparam(name, expanding=True))
+    for name in ("after", "before"):
+        if name in params:
+            statement = statement.bindparams(bindparam(name, type_=Date()))
+    return statement
+
+
+class SearchEngine:
+    """Queries over one session (the caller's transaction or a reading session)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.sqlite = session.get_bind().dialect.name == "sqlite"
+
+    def search(
+        self,
+        query: Query,
+        *,
+        types: Iterable[str] = (),
+        limit: int = 50,
+        per_type: bool = False,
+        snippet_width: int = 180,
+    ) -> SearchResults:
+        """The best ``limit`` hits (per type, when ``per_type``)."""
+        started = time.perf_counter()
+        ranked = self._ranked(query, types, limit, per_type)
+        rows = self._rows([r.id for r in ranked])
+        hits: list[SearchHit] = []
+        seen: set[tuple[str, uuid.UUID]] = set()
+        shown: dict[str, int] = {}
+        for entry in ranked:
+            row = rows.get(entry.id)
+            if row is None or (row.doc_type, row.record_id) in seen:
+                continue  # another part of a long document ranked higher
+            if shown.get(row.doc_type, 0) >= limit:
+                continue
+            shown[row.doc_type] = shown.get(row.doc_type, 0) + 1
+            seen.add((row.doc_type, row.record_id))
+            hits.append(
+                SearchHit(
+                    type=row.doc_type,
+                    record_id=row.record_id,
+                    opens=row.opens,
+                    opens_id=row.opens_id,
+                    title=row.title,
+                    date=row.date,
+                    status=row.status,
+                    score=round(entry.score, 6),
+                    snippet=make_snippet(row.text, query, snippet_width),
+                )
+            )
+        if not per_type:
+            hits = hits[:limit]
+        counts = {r.doc_type: r.total for r in ranked} if per_type else {}
+        return SearchResults(
+            query=query,
+            hits=tuple(hits),
+            counts=counts,
+            milliseconds=(time.perf_counter() - started) * 1000,
+        )
+
+    def record_ids(self, query: Query, limit: int) -> list[uuid.UUID]:
+        """The records of the best ``limit`` hits, without reading their text."""
+        ranked = self._ranked(query, (), limit, per_type=False)
+        if not ranked:
+            return []
+        found = dict(
+            self.session.execute(
+                select(SearchEntry.id, SearchEntry.record_id).where(
+                    SearchEntry.id.in_([r.id for r in ranked])
+                )
+            ).all()
+        )
+        return list(dict.fromkeys(found[r.id] for r in ranked if r.id in found))
+
+    def with_name_variants(self, query: Query) -> Query:
+        """The query with the recorded variants of the names it holds
+        (:mod:`casetracker.search.expand`)."""
+        wanted = name_query(query)
+        if wanted is None:
+            return query
+        people = self.record_ids(wanted, MAX_PEOPLE)
+        return expand(query, people_named(self.session, people)) if people else query
+
+    # ---------------------------------------------------------------- ranking
+    def _ranked(
+        self, query: Query, types: Iterable[str], limit: int, per_type: bool
+    ) -> list[_Ranked]:
+        conditions, params = _filters(query, types)
+        if self.sqlite:
+            source = self._sqlite_source(query, conditions, params)
+        else:
+            source = self._postgresql_source(query, conditions, params)
+        if source is None:
+            return []
+        # a long document's parts may rank together: ask for a few more than shown
+        params["limit"] = limit + 8
+        if per_type:
+            sql = (
+                "SELECT id, score, doc_type, total FROM ("
+                "SELECT id, score, doc_type, "
+                "ROW_NUMBER() OVER (PARTITION BY doc_type ORDER BY score DESC, id) AS n, "
+                f"COUNT(*) OVER (PARTITION BY doc_type) AS total FROM ({source}) AS found"
+                ") AS numbered WHERE n <= :limit ORDER BY score DESC, id"
+            )
+        else:
+            sql = f"SELECT id, score, doc_type, 0 AS total FROM ({source}) AS found "
+            sql += "ORDER BY score DESC, id LIMIT :limit"
+        result = self.session.execute(_statement(sql, params), params)
+        return [_Ranked(r.id, float(r.score), r.doc_type, int(r.total)) for r in result]
+
+    def _sqlite_source(
+        self, query: Query, conditions: list[str], params: dict[str, Any]
+    ) -> str | None:
+        match = to_match(query)
+        if match.empty:
+            return None
+        where = list(conditions)
+        if match.negative:
+            where.append(
+                "d.id NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH :negative)"
+            )
+            params["negative"] = match.negative
+        if match.positive:
+            params["match"] = match.positive
+            where.insert(0, "search_fts MATCH :match")
+            # bm25: lower is better; words in the title count four times
+            score = "-bm25(search_fts, 4.0, 1.0, 0.0, 0.0, 0.0)" if query.has_words else "0.0"
+            return (
+                f"SELECT d.id AS id, {score} AS score, d.doc_type AS doc_type "
+                "FROM search_fts JOIN search_documents AS d ON d.id = search_fts.rowid "
+                f"WHERE {' AND '.join(where)}"
+            )
+        return self._dated_source(where, "COALESCE(julianday(d.date_to), 0.0)")
+
+    def _postgresql_source(
+        self, query: Query, conditions: list[str], params: dict[str, Any]
+    ) -> str | None:
+        ts = to_tsquery(query)
+        if ts.empty:
+            return None
+        where = list(conditions)
+        if ts.negative:
+            where.append(f"NOT (d.tsv @@ to_tsquery('{CONFIG}', :negative))")
+            params["negative"] = ts.negative
+        if ts.positive:
+            params["match"] = ts.positive
+            where.insert(0, f"d.tsv @@ to_tsquery('{CONFIG}', :match)")
+            score = "0.0"
+            if ts.ranking:
+                params["ranking"] = ts.ranking
+                score = (
+                    f"ts_rank(d.tsv, to_tsquery('{CONFIG}', :ranking)) + "
+                    f"ts_rank(d.title_tsv, to_tsquery('{CONFIG}', :ranking))"
+                )
+            return (
+                f"SELECT d.id AS id, {score} AS score, d.doc_type AS doc_type "
+                f"FROM search_documents AS d WHERE {' AND '.join(where)}"
+            )
+        return self._dated_source(where, "COALESCE(d.date_to - DATE '0001-01-01', 0)")
+
+    @staticmethod
+    def _dated_source(where: list[str], day_number: str) -> str:
+        """No words to rank by: the most recent first (undated last)."""
+        condition = f"WHERE {' AND '.join(where)}" if where else ""
+        return (
+            f"SELECT d.id AS id, {day_number} AS score, d.doc_type AS doc_type "
+            f"FROM search_documents AS d {condition}"
+        )
+
+    # ---------------------------------------------------------------- rows
+    def _rows(self, ids: list[int]) -> dict[int, Any]:
+        if not ids:
+            return {}
+        columns = [
+            SearchEntry.id,
+            SearchEntry.doc_type,
+            SearchEntry.record_id,
+            SearchEntry.opens,
+            SearchEntry.opens_id,
+            SearchEntry.title,
+            SearchEntry.date,
+            SearchEntry.status,
+            SearchEntry.text,
+        ]
+        result = self.session.execute(select(*columns).where(SearchEntry.id.in_(ids)))
+        return {row.id: row for row in result}
+
+
+__all__ = ["SearchEngine", "SearchHit", "SearchResults"]
