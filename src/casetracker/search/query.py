@@ -19,7 +19,9 @@ change; no input makes the parser fail otherwise.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -63,10 +65,17 @@ def fold_for_search(text: str) -> str:
     """Case- and accent-folded text as the index stores it and the query asks for it:
     ``Əliyev`` → ``aliyev``, ``Sánchez`` → ``sanchez``, ``Şuşa`` → ``susa``; Armenian and
     Cyrillic keep their letters, lower-cased."""
+    if text.isascii():  # most letters: nothing to decompose
+        return text.lower()
     text = text.translate(_SEARCH_FOLDS)
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    kept = unicodedata.normalize("NFKD", text).translate(_combining_marks())
     return unicodedata.normalize("NFC", kept.casefold())
+
+
+@functools.cache
+def _combining_marks() -> dict[int, None]:
+    """A translation table deleting every combining mark (built once, ~90 ms)."""
+    return {cp: None for cp in range(sys.maxunicode + 1) if unicodedata.combining(chr(cp))}
 
 
 class QuerySyntaxError(CaseTrackerError):

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from casetracker.errors import FieldProblem, ValidationError
 from casetracker.models import Attachment, Citation, Event, Source
 from casetracker.models.source import ATTACHMENT_OWNERS, CITATION_TARGETS
+from casetracker.search.extract import extract_text
 from casetracker.services.base import RecordService, as_uuid
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
@@ -95,6 +96,8 @@ class AttachmentsService(RecordService[Attachment]):
             problems.append(FieldProblem("content", "is larger than 200 MB"))
         if problems:
             raise ValidationError(problems, self.label)
+        if extracted_text is None:
+            extracted_text = extract_text(content, original_name, media_type)
         guessed = mimetypes.guess_type(original_name)[0] or "application/octet-stream"
         return self.create(
             original_name=original_name,
