@@ -66,6 +66,12 @@ def main() -> int:
     shot("letter-asks")
     letters.details.setCurrentWidget(letters.related)
     shot("letter-related")
+    window.saved_searches.add("Vardanyan's trial", "Vardanyan trial")
+    window.saved_searches.add("Sanction requests", "type:sanction")
+    window._rebuild_saved_searches()
+    window.global_search()
+    window.search_page.set_query("Վարդանյան")
+    shot("search")
     window.close()
     services.db.close()
     return 0

@@ -105,6 +105,7 @@ def test_window_navigation_counts_and_font(qtbot, services, tmp_path):
         "Responses",
         "People",
         "Organizations",
+        "Search",
     ]
     assert "People: 43" in window.counts_label.text()
     assert "Detainees: 6" in window.counts_label.text()
@@ -741,3 +742,152 @@ def test_a_full_disk_keeps_the_edit_and_says_so(qtbot, services, tmp_path):
         engine.dispose()
     assert editor.save() is True
     assert len(services.forms.load("letters", editor.record_id).values["notes"]) == 79_999
+
+
+# --------------------------------------------------------------------------- search
+def result_groups(page) -> list[str]:
+    model = page.model
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def group_hits(page, row: int) -> list[Any]:
+    from casetracker.gui.search_page import HTML_ROLE
+
+    model = page.model
+    header = model.index(row, 0)
+    return [model.index(r, 0, header).data(HTML_ROLE) for r in range(model.rowCount(header))]
+
+
+@SQLITE_ONLY
+def test_global_search_as_you_type_grouped_highlighted_and_opened(qtbot, services, tmp_path):
+    load_demo(services)
+    window = make_window(qtbot, services, tmp_path)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    page = window.search_page
+    assert window.current_kind() == "search"
+    qtbot.waitUntil(lambda: page.field.hasFocus())
+    type_text(page.field, "Վարդանյան")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=3000)
+    assert result_groups(page) == [
+        "Letters — 1 found",
+        "Detainees — 1 found",
+        "People — 1 found",
+    ]
+    detainee_html = group_hits(page, 1)[0]
+    assert "Ruben Vardanyan" in detainee_html
+    assert "background-color:#ffe58f;" in detainee_html and "Վարդանյան</span>" in detainee_html
+    # the letter names him in Latin letters only: found through his recorded variants
+    assert "Vardanyan</span>" in group_hits(page, 0)[0]
+    assert "found in" in page.message.text()
+    # Down enters the results; Enter opens the record in its list
+    QTest.keyClick(page.field, Qt.Key.Key_Down)
+    assert page.view.hasFocus()
+    page.view.setCurrentIndex(page.model.index(0, 0, page.model.index(1, 0)))
+    QTest.keyClick(page.view, Qt.Key.Key_Return)
+    assert window.current_kind() == "detainees"
+    detainees = window.pages["detainees"]
+    assert detainees.editor.record_id == services.search.search("type:detainee vardanyan").hits[
+        0
+    ].record_id
+
+
+@SQLITE_ONLY
+def test_enter_in_the_search_field_opens_the_best_hit(qtbot, services, tmp_path):
+    load_demo(services)
+    window = make_window(qtbot, services, tmp_path)
+    window.global_search()
+    page = window.search_page
+    page.field.setText("magnitsky type:letter")
+    QTest.keyClick(page.field, Qt.Key.Key_Return)
+    assert window.current_kind() == "letters"
+    letter = services.search.search("magnitsky type:letter").hits[0]
+    assert window.pages["letters"].editor.record_id == letter.record_id
+
+
+@SQLITE_ONLY
+def test_a_bad_query_is_explained_under_the_field(qtbot, services, tmp_path):
+    window = make_window(qtbot, services, tmp_path)
+    window.global_search()
+    page = window.search_page
+    page.field.setText('"trial monitoring')
+    page.search_now()
+    assert "quotation mark is not closed" in page.message.text()
+    assert page.model.rowCount() == 0
+    page.field.setText("after:2025-13")
+    page.search_now()
+    assert "is not a date" in page.message.text()
+    page.field.setText("")
+    page.search_now()
+    assert "Examples" in page.message.text()
+
+
+@SQLITE_ONLY
+def test_show_all_of_one_group(qtbot, services, tmp_path):
+    from casetracker.gui.search_page import MORE_ROLE, PER_GROUP
+
+    load_demo(services)
+    window = make_window(qtbot, services, tmp_path)
+    window.global_search()
+    page = window.search_page
+    page.set_query("type:person")
+    assert result_groups(page) == ["People — 43 found"]
+    header = page.model.index(0, 0)
+    assert page.model.rowCount(header) == PER_GROUP + 1
+    more = page.model.index(PER_GROUP, 0, header)
+    assert more.data(MORE_ROLE) == "person"
+    page.view.activated.emit(more)
+    assert page.model.rowCount(page.model.index(0, 0)) == 43
+
+
+@SQLITE_ONLY
+def test_saved_searches_live_in_the_sidebar(qtbot, services, tmp_path):
+    from PySide6.QtWidgets import QInputDialog
+
+    load_demo(services)
+    window = make_window(qtbot, services, tmp_path)
+    window.global_search()
+    page = window.search_page
+    page.field.setText("type:sanction")
+    page.search_now()
+
+    def name_it(dialog: QInputDialog) -> None:
+        dialog.setTextValue("Sanctions asked")
+        dialog.accept()
+
+    answer_dialog(name_it)
+    page.save_button.click()
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles[-1] == "Sanctions asked"
+    page.field.setText("")
+    window.show_page("letters")
+    window.nav.setCurrentRow(window.nav.count() - 1)
+    assert window.current_kind() == "search"
+    assert page.field.text() == "type:sanction"
+    assert result_groups(page) == ["Sanction requests — 1 found"]
+    # kept for the next session, until removed
+    again = make_window(qtbot, services, tmp_path)
+    assert again.nav.item(again.nav.count() - 1).text() == "Sanctions asked"
+    again.remove_saved_search("Sanctions asked")
+    assert [again.nav.item(i).text() for i in range(again.nav.count())][-1] == "Search"
+
+
+def test_typing_fast_shows_the_last_query_only(qtbot, services, tmp_path):
+    from casetracker.gui.search_page import SearchPage
+    from casetracker.gui.settings import SavedSearches
+    from casetracker.gui.tasks import ThreadRunner
+
+    load_demo(services)
+    runner = ThreadRunner()
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    page = SearchPage(services, runner, SavedSearches(settings))
+    qtbot.addWidget(page)
+    page.show()
+    for text in ("v", "va", "var", "vard", "vardanyan", "ghukasyan"):
+        page.field.setText(text)
+        page.search_now()
+    qtbot.waitUntil(lambda: page.results is not None and not page._running, timeout=5000)
+    qtbot.waitUntil(lambda: page.results.query.text == "ghukasyan", timeout=5000)
+    runner.wait()
+    assert "Ghukasyan" in group_hits(page, 0)[0]

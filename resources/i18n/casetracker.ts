@@ -4,32 +4,32 @@
 <context>
     <name>AskPositions</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="552"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="577"/>
         <source>Link the letters this response replies to; their asks appear here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="557"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="582"/>
         <source>Letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="557"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="582"/>
         <source>Ask</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="557"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="582"/>
         <source>Position</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="557"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="582"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="629"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="648"/>
         <source>The position could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -193,72 +193,72 @@
 <context>
     <name>DocumentsPart</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="674"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="693"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="674"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="693"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="674"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="693"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="674"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="693"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="683"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="702"/>
         <source>Add file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="685"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="704"/>
         <source>Save a copy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="687"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="706"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="693"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="712"/>
         <source>Files are stored inside the database, up to 200 MB each.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="730"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="749"/>
         <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="742"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="761"/>
         <source>The file could not be attached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="752"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="771"/>
         <source>Save a copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="760"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="779"/>
         <source>The copy could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="770"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="789"/>
         <source>document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="774"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="793"/>
         <source>The document could not be removed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -324,13 +324,16 @@
     </message>
     <message>
         <location filename="../../src/casetracker/gui/labels.py" line="15"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="28"/>
         <source>Detainees</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/casetracker/gui/labels.py" line="16"/>
-        <location filename="../../src/casetracker/gui/labels.py" line="94"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="26"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="105"/>
         <source>Letters</source>
+        <extracomment>the groups of search results, by type of document</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -340,12 +343,14 @@
     </message>
     <message>
         <location filename="../../src/casetracker/gui/labels.py" line="18"/>
-        <location filename="../../src/casetracker/gui/labels.py" line="101"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="27"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="112"/>
         <source>Responses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/casetracker/gui/labels.py" line="19"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="30"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
@@ -355,363 +360,374 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="25"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="21"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/labels.py" line="31"/>
+        <source>Attached files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/labels.py" line="36"/>
         <source>detainee</source>
         <extracomment>what one record of each list is called</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="26"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="37"/>
         <source>letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="27"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="38"/>
         <source>sanction request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="28"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="39"/>
         <source>response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="29"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="40"/>
         <source>person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="30"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="41"/>
         <source>organization</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="34"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="45"/>
         <source>Abbreviation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="35"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="46"/>
         <source>Born</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="36"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="47"/>
         <source>Body</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="37"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="48"/>
         <source>Circumstances of capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="38"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="49"/>
         <source>Place of capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="39"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="50"/>
         <source>Detained since</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="40"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="51"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="41"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="52"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="42"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="53"/>
         <source>Citizenship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="43"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="54"/>
         <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="44"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="55"/>
         <source>Designated on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="45"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="56"/>
         <source>Designation reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="46"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="57"/>
         <source>Direction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="47"/>
-        <location filename="../../src/casetracker/gui/labels.py" line="59"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="58"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="70"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="48"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="59"/>
         <source>Facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="49"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="60"/>
         <source>Held at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="50"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="61"/>
         <source>Follow up by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="51"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="62"/>
         <source>From (organization)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="52"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="63"/>
         <source>From (person)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="53"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="64"/>
         <source>Full text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="54"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="65"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="55"/>
-        <location filename="../../src/casetracker/gui/labels.py" line="91"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="66"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="102"/>
         <source>Grounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="56"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="67"/>
         <source>Impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="57"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="68"/>
         <source>Impact note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="58"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="69"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="60"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="71"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="61"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="72"/>
         <source>Open asks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="62"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="73"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="63"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="74"/>
         <source>Part of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="64"/>
-        <location filename="../../src/casetracker/gui/labels.py" line="98"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="75"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="109"/>
         <source>Programs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="65"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="76"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="66"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="77"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="67"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="78"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="68"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="79"/>
         <source>Sensitivity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="69"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="80"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="70"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="81"/>
         <source>Sentence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="71"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="82"/>
         <source>Sentence (months)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="72"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="83"/>
         <source>Sentenced on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="73"/>
-        <location filename="../../src/casetracker/gui/labels.py" line="105"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="84"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="116"/>
         <source>Signatories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="74"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="85"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="75"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="86"/>
         <source>Submitted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="76"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="87"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="77"/>
-        <location filename="../../src/casetracker/gui/labels.py" line="108"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="88"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="119"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="78"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="89"/>
         <source>Target (description)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="79"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="90"/>
         <source>Target (person)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="80"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="91"/>
         <source>Tags (comma-separated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="81"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="92"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="82"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="93"/>
         <source>Changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="86"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="97"/>
         <source>Asks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="87"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="98"/>
         <source>Positions on asks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="88"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="99"/>
         <source>Commitments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="89"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="100"/>
         <source>Detentions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="90"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="101"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="92"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="103"/>
         <source>Hearings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="93"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="104"/>
         <source>Detainees held here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="95"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="106"/>
         <source>Letters received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="96"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="107"/>
         <source>People with positions here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="97"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="108"/>
         <source>Positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="99"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="110"/>
         <source>Recipients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="100"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="111"/>
         <source>In reply to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="102"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="113"/>
         <source>Responses sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="103"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="29"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="114"/>
         <source>Sanction requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="104"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="115"/>
         <source>Sender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="106"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="117"/>
         <source>Letters signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/labels.py" line="107"/>
+        <location filename="../../src/casetracker/gui/labels.py" line="118"/>
         <source>Status history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -719,17 +735,17 @@
 <context>
     <name>LinkList</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="459"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="484"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="461"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="486"/>
         <source>Unlink</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="527"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="552"/>
         <source>The link could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -786,228 +802,234 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="116"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="118"/>
-        <source>&amp;New record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="122"/>
-        <source>New &amp;database…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="125"/>
-        <source>&amp;Open database…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="128"/>
-        <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../src/casetracker/gui/main_window.py" line="129"/>
-        <source>Open the &amp;demo database</source>
+        <source>&amp;File</source>
+        <extracomment>the role of a navigation item holding a saved search&apos;s query</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/casetracker/gui/main_window.py" line="131"/>
-        <source>&amp;Import records…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="132"/>
-        <source>&amp;Export all records…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="133"/>
-        <source>&amp;Back up database…</source>
+        <source>&amp;New record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/casetracker/gui/main_window.py" line="135"/>
-        <source>&amp;Quit</source>
+        <source>New &amp;database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="139"/>
-        <source>&amp;Edit</source>
+        <location filename="../../src/casetracker/gui/main_window.py" line="138"/>
+        <source>&amp;Open database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="140"/>
-        <source>&amp;Undo</source>
+        <location filename="../../src/casetracker/gui/main_window.py" line="141"/>
+        <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/casetracker/gui/main_window.py" line="142"/>
-        <source>&amp;Redo</source>
+        <source>Open the &amp;demo database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/main_window.py" line="144"/>
+        <source>&amp;Import records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/main_window.py" line="145"/>
+        <source>&amp;Export all records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/main_window.py" line="146"/>
+        <source>&amp;Back up database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/casetracker/gui/main_window.py" line="148"/>
-        <source>&amp;Save</source>
+        <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="151"/>
-        <source>Re&amp;vert</source>
+        <location filename="../../src/casetracker/gui/main_window.py" line="152"/>
+        <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/casetracker/gui/main_window.py" line="153"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/main_window.py" line="155"/>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/main_window.py" line="161"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/main_window.py" line="164"/>
+        <source>Re&amp;vert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/main_window.py" line="166"/>
         <source>&amp;Delete record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="163"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="176"/>
         <source>&amp;Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="170"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="183"/>
         <source>Search &amp;everything…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="174"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="187"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="183"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="196"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="186"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="199"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="187"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="200"/>
         <source>&amp;About CaseTracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="190"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="203"/>
         <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="227"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="231"/>
+        <source>Saved search: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/main_window.py" line="242"/>
+        <source>Remove this saved search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/main_window.py" line="282"/>
         <source>The list cannot be shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="292"/>
-        <source>Search across all records is coming; Ctrl+F filters the current list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="312"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="368"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="318"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="374"/>
         <source>The record counts cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="330"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="386"/>
         <source>New database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="332"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="388"/>
         <source>CaseTracker databases (*.db)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="345"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="401"/>
         <source>Open database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="347"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="403"/>
         <source>CaseTracker databases (*.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="358"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="414"/>
         <source>Import records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="360"/>
-        <location filename="../../src/casetracker/gui/main_window.py" line="391"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="416"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="447"/>
         <source>CaseTracker exports (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="369"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="425"/>
         <source>Reading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="377"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="433"/>
         <source>Imported %1 records from %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="383"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="439"/>
         <source>Importing records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="383"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="439"/>
         <source>Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="389"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="445"/>
         <source>Export all records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="401"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="457"/>
         <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="408"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="464"/>
         <source>Exporting records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="411"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="467"/>
         <source>The export was not written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="419"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="475"/>
         <source>Backup written to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="423"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="479"/>
         <source>Backing up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="426"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="482"/>
         <source>The backup was not written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="459"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="515"/>
         <source>Wait for the running job to finish, or cancel it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1015,32 +1037,32 @@
 <context>
     <name>PartTable</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="259"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="290"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="261"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="292"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="267"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="298"/>
         <source>Move up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="268"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="299"/>
         <source>Move down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="341"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="366"/>
         <source>Add to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="401"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="426"/>
         <source>The change could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1056,234 +1078,234 @@
 <context>
     <name>Parts</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="40"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="41"/>
         <source>Names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="41"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="42"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="42"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="43"/>
         <source>Charges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="43"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="44"/>
         <source>Hearings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="44"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="45"/>
         <source>Treatment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="45"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="46"/>
         <source>Access</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="46"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="47"/>
         <source>Asks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="47"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="48"/>
         <source>Signatories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="48"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="49"/>
         <source>Recipients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="49"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="50"/>
         <source>Programs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="50"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="51"/>
         <source>Commitments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="51"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="52"/>
         <source>Identifiers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="52"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="53"/>
         <source>Positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="53"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="54"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="57"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="58"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="58"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="59"/>
         <source>Script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="59"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="60"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="60"/>
-        <location filename="../../src/casetracker/gui/parts.py" line="63"/>
-        <location filename="../../src/casetracker/gui/parts.py" line="87"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="61"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="64"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="88"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="61"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="62"/>
         <source>Charged on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="62"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="63"/>
         <source>Legal reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="64"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="65"/>
         <source>Court</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="65"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="66"/>
         <source>Judge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="66"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="67"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="67"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="68"/>
         <source>Reported on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="68"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="69"/>
         <source>Observed on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="69"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="70"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="70"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="71"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="71"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="72"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="72"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="73"/>
         <source>Status note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="73"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="74"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="74"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="75"/>
         <source>Organization</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="75"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="76"/>
         <source>Lead signatory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="76"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="77"/>
         <source>Signed as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="77"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="78"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="78"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="79"/>
         <source>Addressed as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="79"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="80"/>
         <source>Program</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="80"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="81"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="81"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="82"/>
         <source>Scheme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="82"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="83"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="83"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="84"/>
         <source>Constituency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="84"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="85"/>
         <source>Party</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="85"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="86"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="86"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="87"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="88"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="89"/>
         <source>Place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="92"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="93"/>
         <source>ISO 15924 code: Armn, Cyrl, Latn…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="93"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="94"/>
         <source>Language code: hy, ru, az, en…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1408,6 +1430,69 @@
     <message>
         <location filename="../../src/casetracker/gui/related_panel.py" line="28"/>
         <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <location filename="../../src/casetracker/gui/search_page.py" line="137"/>
+        <source>Search everything: words, &quot;a phrase&quot;, sanction*, OR, -word, type:letter …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/search_page.py" line="141"/>
+        <source>All words must match. Filters: type: (letter, response, detainee, sanction, person, attachment), from:, to:, signed-by:, after:2024-06, before:2025, status:. Names are found in every recorded spelling and script.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/search_page.py" line="148"/>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/search_page.py" line="151"/>
+        <source>Save search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/search_page.py" line="247"/>
+        <source>The search could not be run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/search_page.py" line="261"/>
+        <source>%1 — %2 found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/search_page.py" line="279"/>
+        <source>Show all %1 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/search_page.py" line="289"/>
+        <source>%1 records found in %2 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/search_page.py" line="295"/>
+        <source>Nothing found. Check the spelling, or use fewer words or a prefix*.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/search_page.py" line="345"/>
+        <source>Type to search letters, responses, detainees, sanction requests, people and attached files. Examples: Vardanyan trial · &quot;trial monitoring&quot; · sanction* type:letter after:2024 · from:&quot;State Department&quot; · signed-by:Schiff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/search_page.py" line="357"/>
+        <source>Save search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/search_page.py" line="357"/>
+        <source>Name of this search:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2077,12 +2162,12 @@
 <context>
     <name>table</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="409"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="434"/>
         <source>Set %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="424"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="449"/>
         <source>Reorder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2090,7 +2175,7 @@
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../src/casetracker/gui/parts.py" line="647"/>
+        <location filename="../../src/casetracker/gui/parts.py" line="666"/>
         <source>Set the position on an ask</source>
         <translation type="unfinished"></translation>
     </message>

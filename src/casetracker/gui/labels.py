@@ -18,6 +18,17 @@ LIST_TITLES = {
     "responses": QT_TRANSLATE_NOOP("Labels", "Responses"),
     "people": QT_TRANSLATE_NOOP("Labels", "People"),
     "organizations": QT_TRANSLATE_NOOP("Labels", "Organizations"),
+    "search": QT_TRANSLATE_NOOP("Labels", "Search"),
+}
+
+#: the groups of search results, by type of document
+SEARCH_GROUPS = {
+    "letter": QT_TRANSLATE_NOOP("Labels", "Letters"),
+    "response": QT_TRANSLATE_NOOP("Labels", "Responses"),
+    "detainee": QT_TRANSLATE_NOOP("Labels", "Detainees"),
+    "sanction": QT_TRANSLATE_NOOP("Labels", "Sanction requests"),
+    "person": QT_TRANSLATE_NOOP("Labels", "People"),
+    "attachment": QT_TRANSLATE_NOOP("Labels", "Attached files"),
 }
 
 #: what one record of each list is called
@@ -116,6 +127,10 @@ def tr(text: str) -> str:
 
 def list_title(kind: str) -> str:
     return tr(LIST_TITLES.get(kind, kind))
+
+
+def search_group(doc_type: str) -> str:
+    return tr(SEARCH_GROUPS.get(doc_type, doc_type))
 
 
 def record_name(kind: str) -> str:

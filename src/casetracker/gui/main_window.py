@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
+    QStyle,
     QWidget,
 )
 
@@ -25,13 +27,17 @@ from casetracker.gui.dialogs import show_about, show_error
 from casetracker.gui.labels import list_title
 from casetracker.gui.list_page import ListPage
 from casetracker.gui.long_job import LongJob
-from casetracker.gui.settings import RecentDatabases
+from casetracker.gui.search_page import SearchPage
+from casetracker.gui.settings import RecentDatabases, SavedSearches
 from casetracker.gui.tasks import Runner
 from casetracker.progress import Progress
 from casetracker.services import Services
 
 LIST_KINDS = ("detainees", "letters", "sanctions", "responses", "people", "organizations")
-PAGES = ("dashboard", *LIST_KINDS)
+PAGES = ("dashboard", *LIST_KINDS, "search")
+#: the role of a navigation item holding a saved search's query
+SAVED_QUERY_ROLE = Qt.ItemDataRole.UserRole + 1
+SAVED_NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +57,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.settings = settings or QSettings()
         self.recent = RecentDatabases(self.settings)
+        self.saved_searches = SavedSearches(self.settings)
         self.jobs: list[LongJob] = []
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{APP_NAME} — {services.db.describe()}")
@@ -62,10 +69,13 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardPage(services)
         self.dashboard.open_list.connect(self.open_list)
         self.dashboard.open_record.connect(self.open_record)
-        self.pages: dict[str, Any] = {"dashboard": self.dashboard}
+        self.search_page = SearchPage(services, runner, self.saved_searches)
+        self.search_page.open_record.connect(self.open_record)
+        self.search_page.saved_changed.connect(self._rebuild_saved_searches)
+        self.pages: dict[str, Any] = {"dashboard": self.dashboard, "search": self.search_page}
         self.undo_group = QUndoGroup(self)
         for kind in PAGES:
-            if kind != "dashboard":
+            if kind not in ("dashboard", "search"):
                 page = ListPage(kind, services, runner)
                 page.open_record.connect(self.open_record)
                 page.data_changed.connect(self._data_changed)
@@ -76,8 +86,11 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(list_title(kind))
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.nav.addItem(item)
+        self._rebuild_saved_searches()
         self.nav.currentRowChanged.connect(self._nav_changed)
-        self.nav.setFixedWidth(max(150, self.nav.sizeHintForColumn(0) + 40))
+        self.nav.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.nav.customContextMenuRequested.connect(self._nav_menu)
+        self.nav.setFixedWidth(max(170, self.nav.sizeHintForColumn(0) + 40))
         self.nav.setStyleSheet("QListWidget#navigation::item { padding: 6px 10px; }")
         central = QWidget()
         row = QHBoxLayout(central)
@@ -202,6 +215,39 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(self.recent.items()))
 
     # ---------------------------------------------------------------- navigation
+    def _rebuild_saved_searches(self) -> None:
+        """The saved searches, listed under Search in the navigation column."""
+        selected = self.nav.currentRow()
+        self.nav.blockSignals(True)
+        while self.nav.count() > len(PAGES):
+            self.nav.takeItem(len(PAGES))
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView)
+        self.nav.setIconSize(QSize(14, 14))
+        for name, query in self.saved_searches.items():
+            item = QListWidgetItem(icon, name)
+            item.setData(Qt.ItemDataRole.UserRole, "search")
+            item.setData(SAVED_QUERY_ROLE, query)
+            item.setData(SAVED_NAME_ROLE, name)
+            item.setToolTip(self.tr("Saved search: %1").replace("%1", query))
+            self.nav.addItem(item)
+        self.nav.blockSignals(False)
+        if 0 <= selected < self.nav.count():
+            self.nav.setCurrentRow(selected)
+
+    def _nav_menu(self, position: Any) -> None:
+        item = self.nav.itemAt(position)
+        if item is None or item.data(SAVED_QUERY_ROLE) is None:
+            return
+        menu = QMenu(self)
+        remove = menu.addAction(self.tr("Remove this saved search"))
+        if menu.exec(self.nav.mapToGlobal(position)) is remove:
+            self.remove_saved_search(str(item.data(SAVED_NAME_ROLE)))
+
+    def remove_saved_search(self, name: str) -> None:
+        self.saved_searches.remove(name)
+        self.nav.setCurrentRow(PAGES.index("search"))
+        self._rebuild_saved_searches()
+
     def current_kind(self) -> str:
         item = self.nav.currentItem()
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else "dashboard"
@@ -217,10 +263,19 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, row: int) -> None:
         if row < 0:
             return
-        kind = PAGES[row]
+        item = self.nav.item(row)
+        kind = str(item.data(Qt.ItemDataRole.UserRole))
         page = self.pages[kind]
         self.stack.setCurrentWidget(page)
-        if isinstance(page, ListPage):
+        if kind == "search":
+            self.undo_group.setActiveStack(None)
+            saved = item.data(SAVED_QUERY_ROLE)
+            if saved is not None:
+                self.search_page.set_query(str(saved))
+            else:
+                self.search_page.refresh()
+            self.search_page.focus()
+        elif isinstance(page, ListPage):
             try:
                 page.ensure_loaded()
             except Exception as exc:
@@ -287,11 +342,10 @@ class MainWindow(QMainWindow):
             page.filter_bar.quick.selectAll()
 
     def global_search(self) -> None:
-        """Ctrl+K is reserved for search across every record (next release)."""
-        self.statusBar().showMessage(
-            self.tr("Search across all records is coming; Ctrl+F filters the current list."),
-            5000,
-        )
+        """Ctrl+K: the search page, its field ready for typing (a record being
+        edited stays as it is on its own page)."""
+        self.show_page("search")
+        self.search_page.focus()
 
     def refresh_all(self) -> None:
         for kind, page in self.pages.items():
@@ -300,6 +354,8 @@ class MainWindow(QMainWindow):
                 page.refresh_related()
             elif kind == "dashboard" and self.current_kind() == "dashboard":
                 self._refresh_dashboard()
+            elif kind == "search" and self.current_kind() == "search":
+                self.search_page.refresh()
         self.refresh_status()
 
     def _data_changed(self, kind: str) -> None:

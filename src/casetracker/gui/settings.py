@@ -1,4 +1,4 @@
-"""What the app remembers between runs (in QSettings): recent databases."""
+"""What the app remembers between runs (in QSettings): recent databases, saved searches."""
 
 from __future__ import annotations
 
@@ -25,3 +25,31 @@ class RecentDatabases:
 
     def remove(self, target: str) -> None:
         self.settings.setValue("recent/databases", [t for t in self.items() if t != target])
+
+
+class SavedSearches:
+    """Searches the user named, in the order saved: (name, query) pairs."""
+
+    KEY = "search/saved"
+
+    def __init__(self, settings: QSettings) -> None:
+        self.settings = settings
+
+    def items(self) -> list[tuple[str, str]]:
+        value = self.settings.value(self.KEY, [])
+        if isinstance(value, str):
+            value = [value]
+        found = []
+        for entry in value or []:
+            name, _, query = str(entry).partition("\n")
+            if name and query:
+                found.append((name, query))
+        return found
+
+    def add(self, name: str, query: str) -> None:
+        """Save (or replace) the search called ``name``."""
+        kept = [f"{n}\n{q}" for n, q in self.items() if n != name]
+        self.settings.setValue(self.KEY, [*kept, f"{name}\n{query}"])
+
+    def remove(self, name: str) -> None:
+        self.settings.setValue(self.KEY, [f"{n}\n{q}" for n, q in self.items() if n != name])
