@@ -164,6 +164,23 @@ def test_rebuild_gives_the_same_index_as_following_changes(services):
     assert titles(services, "դատարան") == ["Extra"]
 
 
+def test_reindex_reads_files_attached_before_text_extraction(services):
+    from sqlalchemy import update
+
+    from casetracker.models import Attachment
+
+    letter = services.letters.create(title="Cover letter")
+    services.attachments.attach_bytes(
+        "Hearing record: Arayik Harutyunyan".encode(), "record.txt", letter_id=letter.id
+    )
+    assert titles(services, "harutyunyan") == ["record.txt"]
+    with services.db.transaction() as session:  # as an older version left it
+        session.execute(update(Attachment).values(extracted_text=None))
+    report = services.search.reindex()
+    assert report.extracted == 1
+    assert titles(services, "harutyunyan") == ["record.txt"]
+
+
 def test_bad_queries_and_options_get_plain_messages(services):
     with pytest.raises(QuerySyntaxError, match="not closed"):
         services.search.search('"trial')

@@ -120,6 +120,8 @@ def cmd_db_reindex(args: argparse.Namespace) -> int:
     finally:
         db.close()
     counts = ", ".join(f"{t}: {n}" for t, n in report.documents.items() if n)
+    if report.extracted:
+        print(f"text read from {report.extracted} attached files for the first time")
     print(
         f"search index rebuilt: {sum(report.documents.values())} records ({counts or 'none'}) "
         f"in {report.seconds:.1f} s"

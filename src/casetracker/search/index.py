@@ -104,6 +104,8 @@ class RebuildReport:
     documents: dict[str, int] = field(default_factory=dict)
     rows: int = 0
     seconds: float = 0.0
+    #: attached files whose text was extracted for the first time
+    extracted: int = 0
 
 
 class SearchIndex:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from casetracker.db.engine import Database
 from casetracker.errors import ValidationError
-from casetracker.models import SearchEntry
+from casetracker.models import Attachment, SearchEntry
 from casetracker.progress import NO_PROGRESS, Progress
 from casetracker.search.engine import SearchEngine, SearchResults
+from casetracker.search.extract import extract_text
 from casetracker.search.index import RebuildReport, SearchIndex, optimize
 from casetracker.search.query import TYPES, Query, parse
 
@@ -57,12 +59,37 @@ class SearchService:
 
     def reindex(self, progress: Progress = NO_PROGRESS) -> RebuildReport:
         """Rebuild the index from every record, in one transaction (cancelling
-        through ``progress`` keeps the old index)."""
+        through ``progress`` keeps the old index). Attached files whose text was
+        never extracted (added by an older version) are read first."""
         with self.db.transaction() as session:
+            extracted = self._extract_missing(session, progress)
             report = SearchIndex(session).rebuild(progress)
+            report.extracted = extracted
         with self.db.engine.begin() as connection:
             optimize(connection)
         return report
+
+    @staticmethod
+    def _extract_missing(session: Session, progress: Progress) -> int:
+        """Extract the text of attached files that have none recorded (NULL; an
+        empty text means the file has none); their documents are rebuilt when
+        the transaction commits."""
+        missing = list(
+            session.scalars(select(Attachment.id).where(Attachment.extracted_text.is_(None)))
+        )
+        for number, attachment_id in enumerate(missing):
+            progress.report(number, len(missing), "attached files")
+            attachment = session.get(Attachment, attachment_id)
+            if attachment is not None:
+                attachment.extracted_text = (
+                    extract_text(
+                        attachment.content, attachment.original_name, attachment.media_type
+                    )
+                    or ""
+                )
+                session.flush()
+                session.expunge(attachment)  # its content may be large
+        return len(missing)
 
     def ensure_built(self, progress: Progress = NO_PROGRESS) -> RebuildReport | None:
         """Build the index when records exist but it holds nothing (a database
