@@ -413,3 +413,15 @@ def test_a_full_or_read_only_store_refuses_a_save_in_plain_words(services, pragm
     assert services.listing.count("letters") == 1
     again = services.forms.save("letters", form.id, {"summary": "works again"}, form.versions)
     assert again.values["summary"] == "works again" and again.values["body"] is None
+
+
+def test_sanction_request_recipients_part(services):
+    request = services.sanctions.create(
+        title="GloMag designations", target_description="officials of the military court"
+    )
+    office = services.organizations.create(
+        name="Office of Foreign Assets Control", kind="government"
+    )
+    services.children.add("sanctions", "recipients", request.id, {"organization_id": office.id})
+    rows = services.children.rows("sanctions", "recipients", request.id)
+    assert len(rows) == 1 and str(rows[0]["organization_id"]) == str(office.id)

@@ -788,9 +788,10 @@ def test_global_search_as_you_type_grouped_highlighted_and_opened(qtbot, service
     QTest.keyClick(page.view, Qt.Key.Key_Return)
     assert window.current_kind() == "detainees"
     detainees = window.pages["detainees"]
-    assert detainees.editor.record_id == services.search.search("type:detainee vardanyan").hits[
-        0
-    ].record_id
+    assert (
+        detainees.editor.record_id
+        == services.search.search("type:detainee vardanyan").hits[0].record_id
+    )
 
 
 @SQLITE_ONLY

@@ -221,10 +221,24 @@ def test_long_texts_are_indexed_in_overlapping_parts():
     words = [f"w{i}" for i in range(PART_WORDS * 2 + 500)]
     parts = split_parts(" ".join(words))
     assert len(parts) == 3
-    assert all(len(p.split()) <= PART_WORDS for p in parts)
+    assert all(len(folded) <= PART_WORDS for _, folded in parts)
     # every pair of neighbouring words is whole in some part (phrases across a cut)
-    for i in range(len(words) - 1):
+    for i in range(0, len(words) - 1, 997):
         pair = f"{words[i]} {words[i + 1]}"
-        if i % 997 == 0:
-            assert any(pair in p for p in parts), pair
-    assert split_parts("short text") == ["short text"]
+        assert any(pair in text for text, _ in parts), pair
+    assert split_parts("Short Text") == [("Short Text", ["short", "text"])]
+
+
+def test_parts_keep_within_what_a_tsvector_holds():
+    from collections import Counter
+
+    from casetracker.search.index import PART_BYTES, PART_REPEATS
+
+    repeated = " ".join(f"the court heard witness {i}" for i in range(600))
+    parts = split_parts(repeated)
+    assert len(parts) > 1
+    assert all(max(Counter(folded).values()) <= PART_REPEATS for _, folded in parts)
+    long_words = " ".join("字" * 90 + str(i) for i in range(3000))
+    parts = split_parts(long_words)
+    assert len(parts) > 1
+    assert all(sum(len(w.encode()) + 1 for w in folded) <= PART_BYTES for _, folded in parts)

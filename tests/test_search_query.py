@@ -32,7 +32,7 @@ def test_or_chains_and_lowercase_or_is_a_word():
 def test_filters():
     q = parse(
         'type:letter,response from:"State Department" to:Rubio signed-by:Goldman '
-        "after:2024-06 before:2025 status:open,partly-met"
+        "after:2024-06 before:2025 status:on-trial,Token_Reply"
     )
     assert q.types == {"letter", "response"}
     assert q.senders == ("State Department",)
@@ -40,10 +40,12 @@ def test_filters():
     assert q.signers == ("Goldman",)
     assert q.after == dt.date(2024, 6, 1)
     assert q.before == dt.date(2025, 12, 31)
-    assert q.statuses == {"open", "partly_met"}
+    assert q.statuses == {"on_trial", "token_reply"}
     assert not q.has_words  # filters alone are a query
     assert parse("type:People TYPE:detentions").types == {"person", "detainee"}
     assert parse("signed_by:Chu").signers == ("Chu",)
+    with pytest.raises(QuerySyntaxError, match="status:open is not a status; use one of: "):
+        parse("status:open")
 
 
 def test_words_in_every_script_and_unknown_keys_stay_words():

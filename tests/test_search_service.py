@@ -171,7 +171,7 @@ def test_reindex_reads_files_attached_before_text_extraction(services):
 
     letter = services.letters.create(title="Cover letter")
     services.attachments.attach_bytes(
-        "Hearing record: Arayik Harutyunyan".encode(), "record.txt", letter_id=letter.id
+        b"Hearing record: Arayik Harutyunyan", "record.txt", letter_id=letter.id
     )
     assert titles(services, "harutyunyan") == ["record.txt"]
     with services.db.transaction() as session:  # as an older version left it

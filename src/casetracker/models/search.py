@@ -20,6 +20,7 @@ import datetime as dt
 import uuid
 
 from sqlalchemy import DDL, Index, Integer, String, Text, UniqueConstraint, event
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from casetracker.db.base import Base
@@ -34,6 +35,14 @@ class SearchEntry(Base):
     __table_args__ = (
         UniqueConstraint("doc_type", "record_id", "part"),
         Index("ix_search_documents_doc_type_date_to", "doc_type", "date_to"),
+        # the few documents long enough to be stored in several parts
+        Index(
+            "ix_search_documents_long",
+            "doc_type",
+            "record_id",
+            sqlite_where=sql_text("part > 0"),
+            postgresql_where=sql_text("part > 0"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

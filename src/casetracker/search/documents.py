@@ -89,10 +89,21 @@ def _chunks(ids: list[uuid.UUID]) -> Iterator[list[uuid.UUID]]:
 
 
 class DocumentBuilder:
-    """Builds documents from the database, inside the caller's session."""
+    """Builds documents from the database, inside the caller's session.
 
-    def __init__(self, session: Session) -> None:
+    With ``lock_names`` (refreshing after a change, on PostgreSQL), the people,
+    organizations and tags whose names a document shows are read ``FOR SHARE``:
+    a concurrent transaction renaming one holds them ``FOR NO KEY UPDATE``
+    (:mod:`casetracker.search.sync`), so either this one waits and reads the new
+    name, or the rename waits and then sees this document's new link to it.
+    """
+
+    def __init__(self, session: Session, *, lock_names: bool = False) -> None:
         self.session = session
+        self.lock_names = lock_names and session.get_bind().dialect.name == "postgresql"
+
+    def _shared(self, statement: Any, *tables: Any) -> Any:
+        return statement.with_for_update(read=True, of=tables) if self.lock_names else statement
 
     def build(self, type_: str, ids: Iterable[uuid.UUID] | None = None) -> Iterator[SearchDocument]:
         """Documents of one type: of ``ids``, or of every record of that type."""
@@ -119,7 +130,12 @@ class DocumentBuilder:
         names: dict[uuid.UUID, list[str]] = defaultdict(list)
         for chunk in _chunks(wanted):
             for pid, name in self.session.execute(
-                select(Person.id, Person.display_name).where(Person.id.in_(chunk))
+                self._shared(
+                    select(Person.id, Person.display_name)
+                    .where(Person.id.in_(chunk))
+                    .order_by(Person.id),
+                    Person,
+                )
             ):
                 names[pid].insert(0, name)
             for pid, name in self.session.execute(
@@ -136,8 +152,11 @@ class DocumentBuilder:
         found: dict[uuid.UUID, list[str]] = {}
         for chunk in _chunks(wanted):
             for oid, name, abbreviation in self.session.execute(
-                select(Organization.id, Organization.name, Organization.abbreviation).where(
-                    Organization.id.in_(chunk)
+                self._shared(
+                    select(Organization.id, Organization.name, Organization.abbreviation)
+                    .where(Organization.id.in_(chunk))
+                    .order_by(Organization.id),
+                    Organization,
                 )
             ):
                 found[oid] = [n for n in (name, abbreviation) if n]
@@ -165,10 +184,13 @@ class DocumentBuilder:
             asks[letter_id].append(text)
         tags: dict[uuid.UUID, list[str]] = defaultdict(list)
         for letter_id, name in s.execute(
-            select(letter_tags.c.letter_id, Tag.name)
-            .join(Tag, Tag.id == letter_tags.c.tag_id)
-            .where(letter_tags.c.letter_id.in_(ids))
-            .order_by(Tag.name)
+            self._shared(
+                select(letter_tags.c.letter_id, Tag.name)
+                .join(Tag, Tag.id == letter_tags.c.tag_id)
+                .where(letter_tags.c.letter_id.in_(ids))
+                .order_by(Tag.name),
+                Tag,
+            )
         ):
             tags[letter_id].append(name)
         signed = s.execute(

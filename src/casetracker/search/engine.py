@@ -14,14 +14,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Date, bindparam, select, text
+from sqlalchemy import Date, bindparam, exists, select, text
 from sqlalchemy.orm import Session
 
 from casetracker.models import SearchEntry
 from casetracker.partialdate import PartialDate
 from casetracker.search.expand import MAX_PEOPLE, expand, name_query, people_named
 from casetracker.search.fts5 import to_match
-from casetracker.search.query import Query
+from casetracker.search.query import TYPES, Query
 from casetracker.search.snippets import Snippet, make_snippet
 from casetracker.search.tsquery import CONFIG, to_tsquery
 
@@ -118,41 +118,84 @@ class SearchEngine:
     ) -> SearchResults:
         """The best ``limit`` hits (per type, when ``per_type``)."""
         started = time.perf_counter()
-        ranked = self._ranked(query, types, limit, per_type)
-        rows = self._rows([r.id for r in ranked])
-        hits: list[SearchHit] = []
-        seen: set[tuple[str, uuid.UUID]] = set()
-        shown: dict[str, int] = {}
-        for entry in ranked:
-            row = rows.get(entry.id)
-            if row is None or (row.doc_type, row.record_id) in seen:
-                continue  # another part of a long document ranked higher
-            if shown.get(row.doc_type, 0) >= limit:
-                continue
-            shown[row.doc_type] = shown.get(row.doc_type, 0) + 1
-            seen.add((row.doc_type, row.record_id))
-            hits.append(
-                SearchHit(
-                    type=row.doc_type,
-                    record_id=row.record_id,
-                    opens=row.opens,
-                    opens_id=row.opens_id,
-                    title=row.title,
-                    date=row.date,
-                    status=row.status,
-                    score=round(entry.score, 6),
-                    snippet=make_snippet(row.text, query, snippet_width),
-                )
+        # a long document is stored in parts, several of which may match: ask for
+        # more rows until ``limit`` documents are there (or there are no more)
+        long_documents = self._has_long_documents()
+        fetch = limit * 2 + 8 if long_documents else limit
+        while True:
+            ranked = self._ranked(query, types, fetch, per_type)
+            rows = self._rows([r.id for r in ranked])
+            picked = self._pick(ranked, rows, limit)
+            shown = {t: sum(1 for _, row in picked if row.doc_type == t) for t in TYPES}
+            counts = self._counts(query, types, ranked, long_documents) if per_type else {}
+            if per_type:
+                complete = all(shown[t] >= min(limit, counts.get(t, 0)) for t in TYPES)
+            else:
+                complete = len(picked) >= limit or len(ranked) < fetch
+            if complete or not long_documents or fetch > 100_000:
+                break
+            fetch *= 4
+        hits = [
+            SearchHit(
+                type=row.doc_type,
+                record_id=row.record_id,
+                opens=row.opens,
+                opens_id=row.opens_id,
+                title=row.title,
+                date=row.date,
+                status=row.status,
+                score=round(entry.score, 6),
+                snippet=make_snippet(row.text, query, snippet_width),
             )
-        if not per_type:
-            hits = hits[:limit]
-        counts = {r.doc_type: r.total for r in ranked} if per_type else {}
+            for entry, row in picked
+        ]
         return SearchResults(
             query=query,
             hits=tuple(hits),
             counts=counts,
             milliseconds=(time.perf_counter() - started) * 1000,
         )
+
+    @staticmethod
+    def _pick(ranked: list[_Ranked], rows: dict[int, Any], limit: int) -> list[tuple[_Ranked, Any]]:
+        """The best part of each document, at most ``limit`` per type."""
+        picked = []
+        seen: set[tuple[str, uuid.UUID]] = set()
+        shown: dict[str, int] = {}
+        for entry in ranked:
+            row = rows.get(entry.id)
+            if row is None or (row.doc_type, row.record_id) in seen:
+                continue
+            if shown.get(row.doc_type, 0) >= limit:
+                continue
+            shown[row.doc_type] = shown.get(row.doc_type, 0) + 1
+            seen.add((row.doc_type, row.record_id))
+            picked.append((entry, row))
+        return picked
+
+    def _has_long_documents(self) -> bool:
+        return bool(self.session.scalar(select(exists().where(SearchEntry.part > 0))))
+
+    def _counts(
+        self, query: Query, types: Iterable[str], ranked: list[_Ranked], long_documents: bool
+    ) -> dict[str, int]:
+        """Documents found per type: from the ranking, or counted afresh when some
+        documents have several parts (each part is one row of the ranking)."""
+        counts = {r.doc_type: r.total for r in ranked}
+        if not long_documents or not counts:
+            return counts
+        conditions, params = _filters(query, types)
+        source = self._source(query, conditions, params)
+        if source is None:
+            return counts
+        sql = (
+            "SELECT doc_type, COUNT(DISTINCT record_id) AS total "
+            f"FROM ({source}) AS found GROUP BY doc_type"
+        )
+        return {
+            row.doc_type: int(row.total)
+            for row in self.session.execute(_statement(sql, params), params)
+        }
 
     def record_ids(self, query: Query, limit: int) -> list[uuid.UUID]:
         """The records of the best ``limit`` hits, without reading their text."""
@@ -182,14 +225,10 @@ class SearchEngine:
         self, query: Query, types: Iterable[str], limit: int, per_type: bool
     ) -> list[_Ranked]:
         conditions, params = _filters(query, types)
-        if self.sqlite:
-            source = self._sqlite_source(query, conditions, params)
-        else:
-            source = self._postgresql_source(query, conditions, params)
+        source = self._source(query, conditions, params)
         if source is None:
             return []
-        # a long document's parts may rank together: ask for a few more than shown
-        params["limit"] = limit + 8
+        params["limit"] = limit
         if per_type:
             sql = (
                 "SELECT id, score, doc_type, total FROM ("
@@ -203,6 +242,12 @@ class SearchEngine:
             sql += "ORDER BY score DESC, id LIMIT :limit"
         result = self.session.execute(_statement(sql, params), params)
         return [_Ranked(r.id, float(r.score), r.doc_type, int(r.total)) for r in result]
+
+    def _source(self, query: Query, conditions: list[str], params: dict[str, Any]) -> str | None:
+        """SQL giving ``id, score, doc_type, record_id`` of every matching row."""
+        if self.sqlite:
+            return self._sqlite_source(query, conditions, params)
+        return self._postgresql_source(query, conditions, params)
 
     def _sqlite_source(
         self, query: Query, conditions: list[str], params: dict[str, Any]
@@ -222,7 +267,8 @@ class SearchEngine:
             # bm25: lower is better; words in the title count four times
             score = "-bm25(search_fts, 4.0, 1.0, 0.0, 0.0, 0.0)" if query.has_words else "0.0"
             return (
-                f"SELECT d.id AS id, {score} AS score, d.doc_type AS doc_type "
+                f"SELECT d.id AS id, {score} AS score, d.doc_type AS doc_type, "
+                "d.record_id AS record_id "
                 "FROM search_fts JOIN search_documents AS d ON d.id = search_fts.rowid "
                 f"WHERE {' AND '.join(where)}"
             )
@@ -249,8 +295,8 @@ class SearchEngine:
                     f"ts_rank(d.title_tsv, to_tsquery('{CONFIG}', :ranking))"
                 )
             return (
-                f"SELECT d.id AS id, {score} AS score, d.doc_type AS doc_type "
-                f"FROM search_documents AS d WHERE {' AND '.join(where)}"
+                f"SELECT d.id AS id, {score} AS score, d.doc_type AS doc_type, "
+                f"d.record_id AS record_id FROM search_documents AS d WHERE {' AND '.join(where)}"
             )
         return self._dated_source(where, "COALESCE(d.date_to - DATE '0001-01-01', 0)")
 
@@ -259,8 +305,8 @@ class SearchEngine:
         """No words to rank by: the most recent first (undated last)."""
         condition = f"WHERE {' AND '.join(where)}" if where else ""
         return (
-            f"SELECT d.id AS id, {day_number} AS score, d.doc_type AS doc_type "
-            f"FROM search_documents AS d {condition}"
+            f"SELECT d.id AS id, {day_number} AS score, d.doc_type AS doc_type, "
+            f"d.record_id AS record_id FROM search_documents AS d {condition}"
         )
 
     # ---------------------------------------------------------------- rows

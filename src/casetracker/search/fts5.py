@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casetracker.search.query import Query, Term
-from casetracker.search.reference import words
+from casetracker.search.reference import name_words, words
 
 #: the tokenizer the index must use for these expressions to mean what
 #: :mod:`casetracker.search.reference` says
@@ -45,7 +45,7 @@ def _quoted(term: Term) -> str | None:
 def _names(column: str, values: tuple[str, ...]) -> list[str] | None:
     found = []
     for value in values:
-        tokens = words(value)
+        tokens = name_words(value)
         if not tokens:
             return None
         found.append(f'{column} : "{" ".join(tokens)}"')

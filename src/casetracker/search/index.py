@@ -12,7 +12,7 @@ import logging
 import re
 import time
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,13 +36,18 @@ from casetracker.models.search import POSTGRESQL_DDL, SQLITE_DDL
 from casetracker.progress import NO_PROGRESS, Progress
 from casetracker.search.documents import DocumentBuilder, SearchDocument
 from casetracker.search.query import TYPES
-from casetracker.search.reference import index_names, index_text
+from casetracker.search.reference import index_names, index_text, words
 
 log = logging.getLogger(__name__)
 
-#: a text longer than this many words is indexed in parts (PostgreSQL keeps word
-#: positions up to 16,383 only: phrases beyond would be missed)
+#: a long text is indexed in parts, each within what a PostgreSQL tsvector keeps
+#: whole (word positions up to 16,383; 256 positions per word; 1 MB), so that
+#: both engines find the same: at most this many words per part…
 PART_WORDS = 10_000
+#: …this many occurrences of one word ("the" reaches it in ~4,000 English words)…
+PART_REPEATS = 250
+#: …and this many bytes of folded words (texts without spaces make long words)
+PART_BYTES = 512 * 1024
 #: consecutive parts share this many words, so that a phrase across a cut is found
 PART_OVERLAP = 64
 _WORD = re.compile(r"[^\W_]+")
@@ -60,16 +65,49 @@ RECORD_MODELS: dict[str, Any] = {
 Key = tuple[str, uuid.UUID]
 
 
-def split_parts(text_: str) -> list[str]:
-    """The text, cut into overlapping parts of at most :data:`PART_WORDS` words."""
-    spans = [m.span() for m in _WORD.finditer(text_)]
-    if len(spans) <= PART_WORDS:
-        return [text_]
+def _size(folded: list[str]) -> int:
+    return sum(len(w.encode("utf-8")) + 1 for w in folded)
+
+
+def _fits(folded: list[str]) -> bool:
+    return (
+        len(folded) <= PART_WORDS
+        and (not folded or max(Counter(folded).values()) <= PART_REPEATS)
+        and _size(folded) <= PART_BYTES
+    )
+
+
+def split_parts(text_: str) -> list[tuple[str, list[str]]]:
+    """The text with its folded words; a long one cut into overlapping parts,
+    each within :data:`PART_WORDS`, :data:`PART_REPEATS` and :data:`PART_BYTES`."""
+    folded = words(text_)
+    if _fits(folded):
+        return [(text_, folded)]
+    tokens = [(m.start(), m.end(), words(m.group())) for m in _WORD.finditer(text_)]
     parts = []
-    step = PART_WORDS - PART_OVERLAP
-    for first in range(0, len(spans) - PART_OVERLAP, step):
-        last = min(first + PART_WORDS, len(spans)) - 1
-        parts.append(text_[spans[first][0] : spans[last][1]])
+    start = 0
+    while start < len(tokens):
+        counts: Counter[str] = Counter()
+        count = size = 0
+        end = start
+        while end < len(tokens):
+            adding = tokens[end][2]
+            grown = Counter(adding)
+            if end > start and (
+                count + len(adding) > PART_WORDS
+                or size + _size(adding) > PART_BYTES
+                or any(counts[w] + n > PART_REPEATS for w, n in grown.items())
+            ):
+                break
+            counts.update(grown)
+            count += len(adding)
+            size += _size(adding)
+            end += 1
+        piece = text_[tokens[start][0] : tokens[end - 1][1]]
+        parts.append((piece, words(piece)))
+        if end >= len(tokens):
+            break
+        start = max(start + 1, end - PART_OVERLAP)
     return parts
 
 
@@ -86,14 +124,22 @@ def entry_rows(document: SearchDocument) -> list[dict[str, Any]]:
         "date_to": date.latest() if date else None,
         "status": document.status,
         "title": document.title,
-        "title_words": index_text(document.title),
         "senders": index_names(document.senders),
         "recipients": index_names(document.recipients),
         "signers": index_names(document.signers),
     }
+    # the first part's text holds the title; later parts are indexed under it too
+    # (the same words on both engines); it ranks higher in the first part only
+    title_words = index_text(document.title)
     return [
-        {**common, "part": number, "words": index_text(part), "text": part}
-        for number, part in enumerate(split_parts(document.text))
+        {
+            **common,
+            "part": number,
+            "title_words": title_words if number == 0 else "",
+            "words": " ".join(folded) if number == 0 else f"{title_words} {' '.join(folded)}",
+            "text": part,
+        }
+        for number, (part, folded) in enumerate(split_parts(document.text))
     ]
 
 
@@ -114,6 +160,7 @@ class SearchIndex:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.builder = DocumentBuilder(session)
+        self.postgresql = session.get_bind().dialect.name == "postgresql"
 
     # ------------------------------------------------------------ refreshing
     def refresh(self, keys: Iterable[Key]) -> int:
@@ -123,6 +170,8 @@ class SearchIndex:
         for doc_type, record_id in keys:
             by_type[doc_type].add(record_id)
         written = 0
+        self.builder.lock_names = self.postgresql
+        self._lock_documents(by_type)
         for doc_type, ids in by_type.items():
             wanted = sorted(ids)
             for start in range(0, len(wanted), 500):
@@ -134,6 +183,35 @@ class SearchIndex:
                 )
                 written += self._insert(self.builder.build(doc_type, chunk))
         return written
+
+    def _lock_documents(self, by_type: dict[str, set[uuid.UUID]]) -> None:
+        """PostgreSQL: one writer per document at a time (another transaction
+        rewriting the same document is waited for, then its rows are replaced),
+        locks taken in one order so that two writers cannot deadlock on them."""
+        if not self.postgresql:
+            return
+        keys = sorted(f"{t}:{i}" for t, ids in by_type.items() for i in ids)
+        self.session.execute(
+            text(
+                "SELECT pg_advisory_xact_lock(h) FROM (SELECT hashtextextended(k, 0) AS h "
+                "FROM unnest(CAST(:keys AS text[])) AS k ORDER BY 1 OFFSET 0) AS sorted"
+            ),
+            {"keys": keys},
+        )
+
+    def lock_names(self, table: Any, ids: Iterable[uuid.UUID]) -> None:
+        """PostgreSQL: hold these people/organizations/tags until the commit (see
+        :class:`DocumentBuilder`)."""
+        wanted = sorted(ids)
+        if not self.postgresql or not wanted:
+            return
+        for start in range(0, len(wanted), 500):
+            self.session.execute(
+                select(table.c.id)
+                .where(table.c.id.in_(wanted[start : start + 500]))
+                .order_by(table.c.id)
+                .with_for_update(key_share=True)
+            )
 
     def forget_owned(self, owner_ids: Iterable[uuid.UUID]) -> None:
         """Remove the documents opened through deleted records (their attached files)."""

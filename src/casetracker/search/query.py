@@ -26,6 +26,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from casetracker.errors import CaseTrackerError
+from casetracker.models.enums import DetentionStatus, LetterDirection, ResponseType, SanctionStatus
 from casetracker.names import EXTRA_FOLDS
 from casetracker.partialdate import PartialDate, PartialDateError
 
@@ -54,6 +55,13 @@ RECORD_TYPES = {
     "documents": "attachment",
 }
 TYPES = ("letter", "response", "detainee", "sanction", "person", "attachment")
+#: what ``status:`` can be: a detainee's status, a letter's direction, a
+#: response's type, a sanction request's status
+STATUSES = frozenset(
+    member.value
+    for kind in (DetentionStatus, LetterDirection, ResponseType, SanctionStatus)
+    for member in kind
+)
 FILTER_KEYS = ("type", "from", "to", "signed-by", "after", "before", "status")
 _KEY_ALIASES = {"signed_by": "signed-by", "signedby": "signed-by", "by": "signed-by"}
 
@@ -140,6 +148,7 @@ def parse(text: str) -> Query:
     """Read a query typed in the search box."""
     if len(text) > MAX_QUERY_CHARS:
         raise QuerySyntaxError(f"the query is too long: keep it under {MAX_QUERY_CHARS} characters")
+    text = _UNPRINTABLE.sub(" ", text)
     state = _State()
     position = 0
     pending_or = False
@@ -223,7 +232,15 @@ def _term(value: str, *, phrase: bool) -> Term | None:
 
 
 def _has_word(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
+    """True when the text holds a word the index can hold (folding may leave none:
+    a lone combining letter)."""
+    return _WORD.search(fold_for_search(text)) is not None
+
+
+_WORD = re.compile(r"[^\W_]+")
+#: control characters and lone surrogates (from undecodable bytes): never searched,
+#: never echoed in a message
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 
 
 def _unclosed(rest: str) -> str:
@@ -262,11 +279,16 @@ class _State:
         elif key == "signed-by":
             self.signers.append(value)
         elif key == "status":
-            self.statuses.update(
-                s.strip().casefold().replace(" ", "_").replace("-", "_")
-                for s in value.split(",")
-                if s.strip()
-            )
+            for part in value.split(","):
+                status = part.strip().casefold().replace(" ", "_").replace("-", "_")
+                if not status:
+                    continue
+                if status not in STATUSES:
+                    raise QuerySyntaxError(
+                        f"status:{part.strip()[:40]} is not a status; use one of: "
+                        f"{', '.join(sorted(STATUSES))}"
+                    )
+                self.statuses.add(status)
         else:
             try:
                 date = PartialDate.coerce(value)

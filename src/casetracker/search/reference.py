@@ -76,9 +76,15 @@ def term_matches(term: Term, tokens: Sequence[str]) -> bool:
     return _contains_run(tokens, wanted)
 
 
+def name_words(value: str) -> list[str]:
+    """The words of a ``from:``/``to:``/``signed-by:`` value (never the index's
+    name separator)."""
+    return [w for w in words(value) if w != NAME_BREAK]
+
+
 def _names_match(filters: Sequence[str], names: Sequence[str]) -> bool:
     tokenized = [words(n) for n in names]
-    return all(any(_contains_run(n, words(f)) for n in tokenized) for f in filters)
+    return all(any(_contains_run(n, name_words(f)) for n in tokenized) for f in filters)
 
 
 def matches(query: Query, document: SearchDocument) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casetracker.search.query import Query, Term
-from casetracker.search.reference import words
+from casetracker.search.reference import name_words, words
 
 #: the text search configuration: no stemming, no stop words (names are not English)
 CONFIG = "simple"
@@ -65,7 +65,7 @@ def to_tsquery(query: Query) -> TsQueries:
         (SIGNERS, query.signers),
     ):
         for value in values:
-            tokens = words(value)
+            tokens = name_words(value)
             if not tokens:
                 return TsQueries(None, None, None, empty=True)
             names.append(_run(tokens, weight))

@@ -348,7 +348,9 @@ class ChildrenService:
             "signatories": lambda: self.s.letters.add_signatory(
                 owner, clean.pop("person_id", None), **clean
             ),
-            "recipients": lambda: self.s.letters.add_recipient(owner, **clean),
+            "recipients": lambda: (
+                self.s.sanctions if kind == "sanctions" else self.s.letters
+            ).add_recipient(owner, **clean),
             "programs": lambda: self.s.sanctions.add_program(
                 owner, str(clean.get("program_key", "")), clean.get("note")
             ),
