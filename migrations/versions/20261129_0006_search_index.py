@@ -87,6 +87,13 @@ def upgrade() -> None:
         "ix_search_documents_doc_type_date_to", "search_documents", ["doc_type", "date_to"]
     )
     op.create_index(op.f("ix_search_documents_opens_id"), "search_documents", ["opens_id"])
+    op.create_index(
+        "ix_search_documents_long",
+        "search_documents",
+        ["doc_type", "record_id"],
+        sqlite_where=sa.text("part > 0"),
+        postgresql_where=sa.text("part > 0"),
+    )
     statements = SQLITE_DDL if op.get_bind().dialect.name == "sqlite" else POSTGRESQL_DDL
     for statement in statements:
         op.execute(statement)
@@ -97,6 +104,7 @@ def downgrade() -> None:
         for trigger in ("search_documents_ai", "search_documents_ad", "search_documents_au"):
             op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         op.execute("DROP TABLE IF EXISTS search_fts")
+    op.drop_index("ix_search_documents_long", table_name="search_documents")
     op.drop_index(op.f("ix_search_documents_opens_id"), table_name="search_documents")
     op.drop_index("ix_search_documents_doc_type_date_to", table_name="search_documents")
     op.drop_table("search_documents")
