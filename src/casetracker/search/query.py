@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -72,18 +71,89 @@ _SEARCH_FOLDS = str.maketrans({**EXTRA_FOLDS, "ə": "a", "Ə": "a", "İ": "i"})
 def fold_for_search(text: str) -> str:
     """Case- and accent-folded text as the index stores it and the query asks for it:
     ``Əliyev`` → ``aliyev``, ``Sánchez`` → ``sanchez``, ``Şuşa`` → ``susa``; Armenian and
-    Cyrillic keep their letters, lower-cased."""
+    Cyrillic keep their letters, lower-cased. Each character is folded on its own
+    (:func:`fold_character`), through a table filled as characters turn up."""
     if text.isascii():  # most letters: nothing to decompose
         return text.lower()
-    text = text.translate(_SEARCH_FOLDS)
-    kept = unicodedata.normalize("NFKD", text).translate(_combining_marks())
-    return unicodedata.normalize("NFC", kept.casefold())
+    # lower-case it all, then fold through the table only what lower() left
+    # unfolded (accents, ə, ß…) and anything outside the common scripts
+    return _needs_folding().sub(_fold_match, text.lower())
+
+
+#: Latin, Greek, Cyrillic, Armenian, Latin Extended Additional, punctuation
+_COMMON_BLOCKS = ((0x0000, 0x058F), (0x1E00, 0x1EFF), (0x2000, 0x206F))
 
 
 @functools.cache
-def _combining_marks() -> dict[int, None]:
-    """A translation table deleting every combining mark (built once, ~90 ms)."""
-    return {cp: None for cp in range(sys.maxunicode + 1) if unicodedata.combining(chr(cp))}
+def _needs_folding() -> re.Pattern[str]:
+    """The characters that lower() leaves unfolded (found once, ~10 ms)."""
+    special = {
+        chr(cp)
+        for first, last in _COMMON_BLOCKS
+        for cp in range(first, last + 1)
+        if fold_character(chr(cp)) != chr(cp)
+    }
+    known = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in _COMMON_BLOCKS)
+    chars = "".join(re.escape(c) for c in sorted(special))
+    return re.compile(f"[{chars}]|[^{known}]")
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    return _FOLDS[ord(match.group())]
+
+
+def fold_character(ch: str) -> str:
+    """One character folded: lower case, the extra folds, compatibility
+    decomposition without combining marks, case folding (``Þ`` → ``th``,
+    ``ß`` → ``ss``, a combining accent → nothing)."""
+    decomposed = unicodedata.normalize("NFKD", ch.lower().translate(_SEARCH_FOLDS))
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", kept.casefold())
+
+
+class _FoldTable(dict[int, str]):
+    """code point -> its fold, computed on first use (for ``str.translate``);
+    remembers the characters whose fold is not exactly one character."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.irregular: set[str] = set()
+        self._irregular_pattern: re.Pattern[str] | None = None
+
+    def __missing__(self, codepoint: int) -> str:
+        folded = fold_character(chr(codepoint))
+        self[codepoint] = folded
+        if len(folded) != 1:
+            self.irregular.add(chr(codepoint))
+            self._irregular_pattern = None
+        return folded
+
+    def irregular_pattern(self) -> re.Pattern[str] | None:
+        if self._irregular_pattern is None and self.irregular:
+            chars = "".join(re.escape(c) for c in sorted(self.irregular))
+            self._irregular_pattern = re.compile(f"[{chars}]")
+        return self._irregular_pattern
+
+
+_FOLDS = _FoldTable()
+
+
+def fold_with_origins(text: str) -> tuple[str, list[int] | None]:
+    """The folded text and, when some character folds to more or less than one,
+    where each folded character came from (None: positions are the same)."""
+    folded = fold_for_search(text)
+    pattern = None if text.isascii() else _FOLDS.irregular_pattern()
+    if pattern is None or not pattern.search(text):
+        return folded, None
+    origin: list[int] = []
+    position = 0
+    for match in pattern.finditer(text):
+        index = match.start()
+        origin.extend(range(position, index))  # these fold one to one
+        origin.extend([index] * len(_FOLDS[ord(text[index])]))
+        position = index + 1
+    origin.extend(range(position, len(text)))
+    return folded, origin
 
 
 class QuerySyntaxError(CaseTrackerError):

@@ -7,11 +7,12 @@ phrases); the snippet shows the text as written, accents and script intact.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from casetracker.search.query import Query, Term, fold_for_search
+from casetracker.search.query import Query, fold_with_origins
 from casetracker.search.reference import words
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -34,52 +35,45 @@ class Snippet:
         return [text for text, hit in self.segments if hit]
 
 
-def _folded_tokens(text: str) -> list[tuple[str, int, int]]:
-    """Folded words with their (start, end) in the original text."""
-    folded_chars: list[str] = []
-    origin: list[int] = []
-    for index, ch in enumerate(text):
-        for out in fold_for_search(ch):
-            folded_chars.append(out)
-            origin.append(index)
-    folded = "".join(folded_chars)
-    tokens = []
-    for match in _TOKEN.finditer(folded):
-        start = origin[match.start()]
-        end = origin[match.end() - 1] + 1
-        tokens.append((match.group(), start, end))
-    return tokens
+def _pattern(query: Query) -> re.Pattern[str] | None:
+    """One expression finding every term of the query in folded text, as whole
+    words (a prefix: the start of a word; a phrase: its words in a row)."""
+    alternatives = []
+    for group in query.groups:
+        for term in group:
+            wanted = words(term.text)
+            if not wanted:
+                continue
+            body = r"[\W_]+".join(re.escape(w) for w in wanted)
+            tail = r"[^\W_]*" if term.prefix else r"(?![^\W_])"
+            alternatives.append((len(body), r"(?<![^\W_])" + body + tail))
+    if not alternatives:
+        return None
+    alternatives.sort(key=lambda pair: -pair[0])  # the longest phrase first
+    return re.compile("|".join(a for _, a in alternatives))
 
 
-def _hits(term: Term, tokens: Sequence[str]) -> list[tuple[int, int]]:
-    """Token index ranges [i, j) that a term matches."""
-    wanted = words(term.text)
-    if not wanted:
-        return []
-    size = len(wanted)
-    found = []
-    for i in range(len(tokens) - size + 1):
-        head = list(tokens[i : i + size - 1]) == wanted[:-1]
-        last = tokens[i + size - 1]
-        ok = last.startswith(wanted[-1]) if term.prefix else last == wanted[-1]
-        if head and ok:
-            found.append((i, i + size))
-    return found
+def _matches(text: str, query: Query) -> Iterator[tuple[int, int]]:
+    """(start, end) in ``text`` of each matched word, in order."""
+    pattern = _pattern(query)
+    if pattern is None:
+        return
+    folded, origin = fold_with_origins(text)
+    for match in pattern.finditer(folded):
+        for word in _TOKEN.finditer(folded, match.start(), match.end()):
+            if origin is None:
+                yield word.start(), word.end()
+            else:
+                yield origin[word.start()], origin[word.end() - 1] + 1
 
 
 def make_snippet(text: str, query: Query, width: int = 180) -> Snippet:
     """About ``width`` characters of ``text`` around the first match (or its start)."""
-    tokens = _folded_tokens(text)
-    folded = [t for t, _, _ in tokens]
-    marked: set[int] = set()
-    for group in query.groups:
-        for term in group:
-            for i, j in _hits(term, folded):
-                marked.update(range(i, j))
-    if not text:
-        return Snippet(())
-    first = min(marked) if marked else None
-    centre = tokens[first][1] if first is not None else 0
+    found = _matches(text, query)
+    first = next(found, None)
+    if first is None:
+        return _opening(text, width)
+    centre = first[0]
     start = max(0, centre - width // 3)
     end = min(len(text), start + width)
     start = max(0, min(start, end - width))
@@ -94,8 +88,10 @@ def make_snippet(text: str, query: Query, width: int = 180) -> Snippet:
     if start > 0:
         segments.append(("… ", False))
     position = start
-    for index, (_word, a, b) in enumerate(tokens):
-        if index not in marked or b <= start or a >= end:
+    for a, b in itertools.chain([first], found):
+        if a >= end:
+            break
+        if b <= start:
             continue
         a, b = max(a, start), min(b, end)
         if a > position:
@@ -107,6 +103,14 @@ def make_snippet(text: str, query: Query, width: int = 180) -> Snippet:
     if end < len(text):
         segments.append((" …", False))
     return Snippet(tuple(s for s in segments if s[0]))
+
+
+def _opening(text: str, width: int) -> Snippet:
+    if len(text) <= width:
+        return Snippet(((_spaces(text), False),) if text else ())
+    end = text.rfind(" ", 0, width)
+    end = end if end > width // 2 else width
+    return Snippet(((_spaces(text[:end]), False), (" …", False)))
 
 
 def _spaces(text: str) -> str:
