@@ -24,6 +24,7 @@ SQLITE_DDL = (
     "title_words, words, senders, recipients, signers, "
     "content='search_documents', content_rowid='id', "
     "tokenize='unicode61 remove_diacritics 2')",
+    "INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0, 0.0, 0.0, 0.0)')",
     "CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN "
     "INSERT INTO search_fts(rowid, title_words, words, senders, recipients, signers) "
     "VALUES (new.id, new.title_words, new.words, new.senders, new.recipients, new.signers); "
@@ -80,7 +81,10 @@ def upgrade() -> None:
         sa.Column("text", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_search_documents")),
         sa.UniqueConstraint(
-            "doc_type", "record_id", "part", name=op.f("uq_search_documents_doc_type_record_id_part")
+            "doc_type",
+            "record_id",
+            "part",
+            name=op.f("uq_search_documents_doc_type_record_id_part"),
         ),
     )
     op.create_index(

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from casetracker.models import SearchEntry
 from casetracker.partialdate import PartialDate
-from casetracker.search.expand import MAX_PEOPLE, expand, name_query, people_named
+from casetracker.search.expand import expand_tokenized, has_name_terms, name_index
 from casetracker.search.fts5 import to_match
 from casetracker.search.query import TYPES, Query
 from casetracker.search.snippets import Snippet, make_snippet
@@ -197,34 +197,21 @@ class SearchEngine:
             for row in self.session.execute(_statement(sql, params), params)
         }
 
-    def record_ids(self, query: Query, limit: int) -> list[uuid.UUID]:
-        """The records of the best ``limit`` hits, without reading their text."""
-        ranked = self._ranked(query, (), limit, per_type=False)
-        if not ranked:
-            return []
-        found = dict(
-            self.session.execute(
-                select(SearchEntry.id, SearchEntry.record_id).where(
-                    SearchEntry.id.in_([r.id for r in ranked])
-                )
-            ).all()
-        )
-        return list(dict.fromkeys(found[r.id] for r in ranked if r.id in found))
-
     def with_name_variants(self, query: Query) -> Query:
         """The query with the recorded variants of the names it holds
         (:mod:`casetracker.search.expand`)."""
-        wanted = name_query(query)
-        if wanted is None:
+        if not has_name_terms(query):
             return query
-        people = self.record_ids(wanted, MAX_PEOPLE)
-        return expand(query, people_named(self.session, people)) if people else query
+        people = name_index(self.session).people(query)
+        return expand_tokenized(query, people) if people else query
 
     # ---------------------------------------------------------------- ranking
     def _ranked(
         self, query: Query, types: Iterable[str], limit: int, per_type: bool
     ) -> list[_Ranked]:
         conditions, params = _filters(query, types)
+        if self.sqlite and not per_type and not conditions and query.has_words:
+            return self._fts5_ranked(query, limit)
         source = self._source(query, conditions, params)
         if source is None:
             return []
@@ -242,6 +229,24 @@ class SearchEngine:
             sql += "ORDER BY score DESC, id LIMIT :limit"
         result = self.session.execute(_statement(sql, params), params)
         return [_Ranked(r.id, float(r.score), r.doc_type, int(r.total)) for r in result]
+
+    def _fts5_ranked(self, query: Query, limit: int) -> list[_Ranked]:
+        """Words and no filter on SQLite: FTS5 ranks by itself (its ``rank`` is set
+        to bm25 with title words counting four times) and stops at ``limit``."""
+        match = to_match(query)
+        if match.empty or match.positive is None:
+            return []
+        expression = match.positive
+        if match.negative:
+            expression = f"({expression}) NOT ({match.negative})"
+        result = self.session.execute(
+            text(
+                "SELECT rowid AS id, -rank AS score FROM search_fts "
+                "WHERE search_fts MATCH :match ORDER BY rank LIMIT :limit"
+            ),
+            {"match": expression, "limit": limit},
+        )
+        return [_Ranked(r.id, float(r.score), "", 0) for r in result]
 
     def _source(self, query: Query, conditions: list[str], params: dict[str, Any]) -> str | None:
         """SQL giving ``id, score, doc_type, record_id`` of every matching row."""

@@ -12,11 +12,15 @@ The counterparts are looked for as prefixes, so that case endings match too
 from __future__ import annotations
 
 import dataclasses
+import threading
+import time
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from casetracker.models import Person, PersonName
@@ -73,7 +77,11 @@ def _name_terms(query: Query) -> list[Term]:
 
 def expand(query: Query, people: dict[uuid.UUID, list[str]]) -> Query:
     """The query with each name word's recorded counterparts as alternatives."""
-    tokenized = [[words(n) for n in names] for names in people.values()]
+    return expand_tokenized(query, [[words(n) for n in names] for names in people.values()])
+
+
+def expand_tokenized(query: Query, tokenized: Sequence[Sequence[Sequence[str]]]) -> Query:
+    """:func:`expand`, given each person's names as folded words."""
 
     def alternatives(term: Term) -> list[Term]:
         if term.prefix or len(words(term.text)) > MAX_NAME_WORDS:
@@ -114,13 +122,92 @@ def people_named(session: Session, person_ids: Sequence[uuid.UUID]) -> dict[uuid
     return dict(names)
 
 
-def name_query(query: Query) -> Query | None:
-    """The query that finds the people whose records hold one of the name words."""
-    terms = _name_terms(query)
-    if not terms:
-        return None
-    unique = tuple(dict.fromkeys(Term(t.text, phrase=t.phrase) for t in terms))
-    return Query(groups=(unique,), types=frozenset({"person"}))
+def has_name_terms(query: Query) -> bool:
+    """True when the query holds words that may be (part of) a name."""
+    return bool(_name_terms(query))
 
 
-__all__ = ["counterparts", "expand", "name_query", "people_named"]
+@dataclass
+class NameIndex:
+    """Every recorded name of every person as folded words, found by word."""
+
+    names: dict[uuid.UUID, list[list[str]]] = field(default_factory=dict)
+    by_word: dict[str, set[uuid.UUID]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, session: Session) -> NameIndex:
+        index = cls()
+        rows = list(session.execute(select(Person.id, Person.display_name)))
+        rows += session.execute(select(PersonName.person_id, PersonName.name))
+        for person_id, name in rows:
+            folded = words(name)
+            if folded and folded not in index.names.setdefault(person_id, []):
+                index.names[person_id].append(folded)
+                for word in folded:
+                    index.by_word.setdefault(word, set()).add(person_id)
+        return index
+
+    def people(self, query: Query) -> list[list[list[str]]]:
+        """The names of the people (at most :data:`MAX_PEOPLE`) holding a name
+        word of the query."""
+        found: dict[uuid.UUID, None] = {}
+        for term in _name_terms(query):
+            for person_id in self.by_word.get(words(term.text)[0], ()):
+                found[person_id] = None
+                if len(found) >= MAX_PEOPLE:
+                    break
+        return [self.names[p] for p in found]
+
+
+#: seconds a name index is trusted before the database is asked whether names
+#: changed (changes made by this process are seen at once)
+RECHECK_SECONDS = 2.0
+_cache: dict[str, tuple[tuple[Any, ...], float, int, NameIndex]] = {}
+_cache_lock = threading.Lock()
+_generation = 0
+
+
+def names_changed() -> None:
+    """Names were written by this process: no name index is to be trusted."""
+    global _generation
+    _generation += 1
+
+
+def _version(session: Session) -> tuple[Any, ...]:
+    people = session.execute(select(func.count(Person.id), func.max(Person.updated_at))).one()
+    names = session.execute(
+        select(func.count(PersonName.id), func.max(PersonName.updated_at))
+    ).one()
+    return (*people, *names)
+
+
+def name_index(session: Session) -> NameIndex:
+    """The name index of the session's database, loaded again only when names
+    changed (here, or in the database for another user)."""
+    key = str(session.get_bind().url)
+    now = time.monotonic()
+    with _cache_lock:
+        cached = _cache.get(key)
+    if cached is not None and cached[2] == _generation and now - cached[1] < RECHECK_SECONDS:
+        return cached[3]
+    generation = _generation
+    version = _version(session)
+    if cached is not None and cached[0] == version and cached[2] == generation:
+        index = cached[3]
+    else:
+        index = NameIndex.load(session)
+    with _cache_lock:
+        _cache[key] = (version, now, generation, index)
+    return index
+
+
+__all__ = [
+    "NameIndex",
+    "counterparts",
+    "expand",
+    "expand_tokenized",
+    "has_name_terms",
+    "name_index",
+    "names_changed",
+    "people_named",
+]

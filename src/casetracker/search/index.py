@@ -269,8 +269,9 @@ class SearchIndex:
         progress.report(done, total, "index")
         if sqlite:
             connection.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
-            for statement in SQLITE_DDL[1:]:
-                connection.exec_driver_sql(statement)
+            for statement in SQLITE_DDL:
+                if statement.startswith("CREATE TRIGGER"):
+                    connection.exec_driver_sql(statement)
         else:
             connection.exec_driver_sql(POSTGRESQL_DDL[-1])
         report.seconds = time.perf_counter() - started

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
+from casetracker.search.expand import names_changed
 from casetracker.search.index import (
     SearchIndex,
     organizations_related,
@@ -238,6 +239,7 @@ def apply(session: Session, pending: Pending) -> int:
     started = time.perf_counter()
     keys = set(pending.keys)
     if pending.people:
+        names_changed()  # the name variants searches expand to
         keys |= people_related(session, sorted(pending.people))
     if pending.organizations:
         keys |= organizations_related(session, sorted(pending.organizations))
