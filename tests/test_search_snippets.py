@@ -48,3 +48,21 @@ def test_any_text_gives_a_bounded_snippet(text, query):
     assert len(snippet.plain()) <= 130
     for word in snippet.highlighted:
         assert word and word in text
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["trial", "Vardanyan", "Վարդանյան", "Şuşa", "the", "court,", "ß", "և"]),
+        min_size=150,
+        max_size=600,
+    ),
+    st.sampled_from(["vardanyan", "susa", "court", "tri*", '"the court"', "ss"]),
+)
+def test_a_long_text_gives_the_snippet_of_the_whole_text(pieces, query):
+    """Looking at the head of a long text first changes nothing."""
+    from casetracker.search.snippets import _snippet
+
+    text = " ".join(pieces)
+    parsed = parse(query)
+    assert make_snippet(text, parsed) == _snippet(text, parsed, 180, len(text))

@@ -315,22 +315,46 @@ class SearchEngine:
         )
 
     # ---------------------------------------------------------------- rows
-    def _rows(self, ids: list[int]) -> dict[int, Any]:
+    def _rows(self, ids: list[int]) -> dict[int, _Row]:
+        """The shown rows, read by id (plain SQL: this runs on every search)."""
         if not ids:
             return {}
-        columns = [
-            SearchEntry.id,
-            SearchEntry.doc_type,
-            SearchEntry.record_id,
-            SearchEntry.opens,
-            SearchEntry.opens_id,
-            SearchEntry.title,
-            SearchEntry.date,
-            SearchEntry.status,
-            SearchEntry.text,
-        ]
-        result = self.session.execute(select(*columns).where(SearchEntry.id.in_(ids)))
-        return {row.id: row for row in result}
+        result = self.session.execute(
+            text(
+                "SELECT id, doc_type, record_id, opens, opens_id, title, date, status, text "
+                "FROM search_documents WHERE id IN :ids"
+            ).bindparams(bindparam("ids", expanding=True)),
+            {"ids": ids},
+        )
+        return {
+            row.id: _Row(
+                row.doc_type,
+                _uuid(row.record_id),
+                row.opens,
+                _uuid(row.opens_id),
+                row.title,
+                PartialDate.from_sort_text(row.date) if row.date else None,
+                row.status,
+                row.text,
+            )
+            for row in result
+        }
+
+
+@dataclass(frozen=True)
+class _Row:
+    doc_type: str
+    record_id: uuid.UUID
+    opens: str
+    opens_id: uuid.UUID
+    title: str
+    date: PartialDate | None
+    status: str | None
+    text: str
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
 __all__ = ["SearchEngine", "SearchHit", "SearchResults"]

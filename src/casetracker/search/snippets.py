@@ -67,21 +67,39 @@ def _matches(text: str, query: Query) -> Iterator[tuple[int, int]]:
                 yield origin[word.start()], origin[word.end() - 1] + 1
 
 
+#: the snippet is first looked for in this much of the text (most matches are early)
+HEAD_CHARS = 1024
+
+
 def make_snippet(text: str, query: Query, width: int = 180) -> Snippet:
     """About ``width`` characters of ``text`` around the first match (or its start)."""
+    if len(text) > HEAD_CHARS + width:
+        # folding is per character: the head's matches are the text's, but for a
+        # word running on past the cut, so the head serves only if the snippet
+        # ends well before the cut
+        head = text[:HEAD_CHARS]
+        first = next(_matches(head, query), None)
+        if first is not None and first[0] + width < HEAD_CHARS - 100:
+            return _snippet(head, query, width, len(text))
+    return _snippet(text, query, width, len(text))
+
+
+def _snippet(text: str, query: Query, width: int, full_length: int) -> Snippet:
+    """The snippet cut from ``text``, the first ``len(text)`` characters of a text of
+    ``full_length``."""
     found = _matches(text, query)
     first = next(found, None)
     if first is None:
         return _opening(text, width)
     centre = first[0]
     start = max(0, centre - width // 3)
-    end = min(len(text), start + width)
+    end = min(full_length, start + width)
     start = max(0, min(start, end - width))
     # whole words only at the edges
     if start > 0:
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < centre else start
-    if end < len(text):
+    if end < full_length:
         space = text.rfind(" ", centre, end)
         end = space if space > centre else end
     segments: list[tuple[str, bool]] = []
@@ -100,7 +118,7 @@ def make_snippet(text: str, query: Query, width: int = 180) -> Snippet:
         position = b
     if position < end:
         segments.append((_spaces(text[position:end]), False))
-    if end < len(text):
+    if end < full_length:
         segments.append((" …", False))
     return Snippet(tuple(s for s in segments if s[0]))
 
