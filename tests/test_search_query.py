@@ -139,3 +139,15 @@ def test_a_query_written_back_reads_the_same(words, excluded, prefix):
     query = parse(text)
     again = parse(str(query))
     assert again == query
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZßև́ Σ İÞþǄəƏŞşВёЁ7_\u0301\U00013000Ꭰ")))
+def test_folding_is_per_character_and_knows_where_each_letter_came_from(text):
+    from casetracker.search.query import fold_character, fold_with_origins
+
+    folded, origins = fold_with_origins(text)
+    assert folded == fold_for_search(text) == "".join(fold_character(c) for c in text)
+    expected = [i for i, ch in enumerate(text) for _ in fold_character(ch)]
+    got = [origins(k) for k in range(len(folded))] if origins else list(range(len(folded)))
+    assert got == expected

@@ -18,6 +18,7 @@ change; no input makes the parser fail otherwise.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -77,7 +78,13 @@ def fold_for_search(text: str) -> str:
         return text.lower()
     # lower-case it all, then fold through the table only what lower() left
     # unfolded (accents, ə, ß…) and anything outside the common scripts
-    return _needs_folding().sub(_fold_match, text.lower())
+    return _needs_folding().sub(_fold_match, _lowered(text))
+
+
+def _lowered(text: str) -> str:
+    """``text.lower()``, one character for one: İ, the only character lower() makes
+    two of, is written i (its fold) first."""
+    return (text.replace("İ", "i") if "İ" in text else text).lower()
 
 
 #: Latin, Greek, Cyrillic, Armenian, Latin Extended Additional, punctuation
@@ -138,22 +145,43 @@ class _FoldTable(dict[int, str]):
 _FOLDS = _FoldTable()
 
 
-def fold_with_origins(text: str) -> tuple[str, list[int] | None]:
+class Origins:
+    """Where each character of a folded text came from, when some characters
+    fold to more or fewer than one (``ß`` → ``ss``, a lone accent → nothing)."""
+
+    def __init__(self, text: str, pattern: re.Pattern[str]) -> None:
+        self._folded_starts: list[int] = []
+        self._breaks: list[tuple[int, int, int]] = []  # (folded start, index, fold length)
+        shift = 0
+        for match in pattern.finditer(text):
+            index = match.start()
+            length = len(_FOLDS[ord(text[index])])
+            self._folded_starts.append(index + shift)
+            self._breaks.append((index + shift, index, length))
+            shift += length - 1
+
+    def __call__(self, folded_index: int) -> int:
+        """The index in the text of the character that gave ``folded_index``."""
+        found = bisect.bisect_right(self._folded_starts, folded_index) - 1
+        if found < 0:
+            return folded_index
+        start, index, length = self._breaks[found]
+        if folded_index < start + length:
+            return index
+        return index + 1 + folded_index - (start + length)
+
+
+def fold_with_origins(text: str) -> tuple[str, Origins | None]:
     """The folded text and, when some character folds to more or less than one,
     where each folded character came from (None: positions are the same)."""
-    folded = fold_for_search(text)
-    pattern = None if text.isascii() else _FOLDS.irregular_pattern()
-    if pattern is None or not pattern.search(text):
+    if text.isascii():
+        return text.lower(), None
+    lowered = _lowered(text)  # as long as the text
+    folded = _needs_folding().sub(_fold_match, lowered)
+    pattern = _FOLDS.irregular_pattern()  # every character of ``lowered`` folded so far
+    if pattern is None or not pattern.search(lowered):
         return folded, None
-    origin: list[int] = []
-    position = 0
-    for match in pattern.finditer(text):
-        index = match.start()
-        origin.extend(range(position, index))  # these fold one to one
-        origin.extend([index] * len(_FOLDS[ord(text[index])]))
-        position = index + 1
-    origin.extend(range(position, len(text)))
-    return folded, origin
+    return folded, Origins(lowered, pattern)
 
 
 class QuerySyntaxError(CaseTrackerError):

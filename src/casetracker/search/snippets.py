@@ -7,6 +7,7 @@ phrases); the snippet shows the text as written, accents and script intact.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -35,6 +36,7 @@ class Snippet:
         return [text for text, hit in self.segments if hit]
 
 
+@functools.lru_cache(maxsize=64)
 def _pattern(query: Query) -> re.Pattern[str] | None:
     """One expression finding every term of the query in folded text, as whole
     words (a prefix: the start of a word; a phrase: its words in a row)."""
@@ -64,16 +66,16 @@ def _matches(text: str, query: Query) -> Iterator[tuple[int, int]]:
             if origin is None:
                 yield word.start(), word.end()
             else:
-                yield origin[word.start()], origin[word.end() - 1] + 1
+                yield origin(word.start()), origin(word.end() - 1) + 1
 
 
-#: the snippet is first looked for in this much of the text (most matches are early)
-HEAD_CHARS = 1024
+#: in a long text the snippet is first looked for in this much of it
+HEAD_CHARS = 2048
 
 
 def make_snippet(text: str, query: Query, width: int = 180) -> Snippet:
     """About ``width`` characters of ``text`` around the first match (or its start)."""
-    if len(text) > HEAD_CHARS + width:
+    if len(text) > 4 * HEAD_CHARS:
         # folding is per character: the head's matches are the text's, but for a
         # word running on past the cut, so the head serves only if the snippet
         # ends well before the cut
