@@ -1209,9 +1209,9 @@ def print_splits(results: list[QueryResult], runs: int) -> None:
     whole = sum(totals[name] for name in SPLITS[:5])
     shares = ", ".join(f"{name} {100 * totals[name] / whole:.0f} %" for name in SPLITS[:5])
     print(f"   share of the sum over the 20 queries: {shares}")
-    print("   session: opening the reading session; expand: with_name_variants (its FTS5")
-    print("   words looked up in the in-memory name index); rank: _ranked (FTS5 + bm25 +")
-    print("   filters, ORDER BY score LIMIT 58); rows: _rows (58 rows with their text);")
+    print("   session: opening the reading session; expand: with_name_variants (the query's")
+    print("   words looked up in the in-memory name index); rank: _ranked (FTS5 rank, or")
+    print("   bm25 and filters in SQL); rows: _rows (the shown rows with their text);")
     print("   snippets: make_snippet for each hit; raw exp.: raw FTS5 with the expanded expression")
 
 
