@@ -260,3 +260,12 @@ def test_a_status_filter_with_any_characters_gets_a_plain_answer(services, value
     services.letters.create(title="Trial monitoring")
     with contextlib.suppress(CaseTrackerError):  # a plain message is fine
         services.search.search(f"trial status:{value}")
+
+
+def test_deleting_a_person_with_events_keeps_the_index_right(services):
+    person = services.people.create(display_name="Witness Person")
+    services.events.create(title="Gave testimony in Yerevan", kind="other", person_id=person.id)
+    assert titles(services, "yerevan") == ["Witness Person"]
+    services.people.delete(person.id)
+    assert titles(services, "yerevan") == []
+    assert_index_equals_rebuild(services)

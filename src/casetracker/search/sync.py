@@ -188,6 +188,8 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
         if column is None or obj.id is None:
             continue
         for model, table in ((Event, "events"), (Attachment, "attachments")):
+            if column not in model.__table__.c:
+                continue  # files do not belong to people
             owners = [c for c in model.__table__.columns if c.name.endswith("_id")]
             with session.no_autoflush:
                 rows = session.execute(
