@@ -802,234 +802,254 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="129"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="130"/>
         <source>&amp;File</source>
         <extracomment>the role of a navigation item holding a saved search&apos;s query</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="131"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="132"/>
         <source>&amp;New record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="135"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="136"/>
         <source>New &amp;database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="138"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="139"/>
         <source>&amp;Open database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="141"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="142"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="142"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="143"/>
         <source>Open the &amp;demo database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="144"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="145"/>
         <source>&amp;Import records…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="145"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="146"/>
         <source>&amp;Export all records…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="146"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="147"/>
         <source>&amp;Back up database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="148"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="151"/>
+        <source>&amp;Reports…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/main_window.py" line="158"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="152"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="162"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="153"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="163"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="155"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="165"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="161"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="171"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="164"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="174"/>
         <source>Re&amp;vert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="166"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="176"/>
         <source>&amp;Delete record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="176"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="186"/>
         <source>&amp;Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="183"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="193"/>
         <source>Search &amp;everything…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="187"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="197"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="196"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="206"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="199"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="209"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="200"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="210"/>
         <source>&amp;About CaseTracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="203"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="213"/>
         <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="231"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="241"/>
         <source>Saved search: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="242"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="252"/>
         <source>Remove this saved search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="282"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="292"/>
         <source>The list cannot be shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="368"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="378"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="374"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="384"/>
         <source>The record counts cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="386"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="396"/>
         <source>New database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="388"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="398"/>
         <source>CaseTracker databases (*.db)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="401"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="411"/>
         <source>Open database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="403"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="413"/>
         <source>CaseTracker databases (*.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="414"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="424"/>
         <source>Import records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="416"/>
-        <location filename="../../src/casetracker/gui/main_window.py" line="447"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="426"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="457"/>
         <source>CaseTracker exports (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="425"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="435"/>
         <source>Reading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="433"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="443"/>
         <source>Imported %1 records from %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="439"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="449"/>
         <source>Importing records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="439"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="449"/>
         <source>Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="445"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="455"/>
         <source>Export all records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="457"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="467"/>
         <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="464"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="474"/>
         <source>Exporting records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="467"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="477"/>
         <source>The export was not written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="475"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="485"/>
         <source>Backup written to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="479"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="489"/>
         <source>Backing up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="482"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="492"/>
         <source>The backup was not written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="515"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="519"/>
+        <source>Report written to %1 (%2 pages)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/main_window.py" line="528"/>
+        <source>Writing the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/main_window.py" line="531"/>
+        <source>The report was not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/main_window.py" line="564"/>
         <source>Wait for the running job to finish, or cancel it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1430,6 +1450,135 @@
     <message>
         <location filename="../../src/casetracker/gui/related_panel.py" line="28"/>
         <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="48"/>
+        <source>Reports</source>
+        <extracomment>report kind -&gt; the lookup kind of the record it is about</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="56"/>
+        <source>Situation briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="57"/>
+        <source>Detainee dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="58"/>
+        <source>Sanctions dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="59"/>
+        <source>Correspondence log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="60"/>
+        <source>Signatory record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="66"/>
+        <source>Public — leaves out internal and confidential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="67"/>
+        <source>Internal — every page marked INTERNAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="69"/>
+        <source>Confidential — includes confidential material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="80"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="89"/>
+        <source>e.g. 2024 or 2024-06</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="92"/>
+        <source>e.g. 2025-04-11</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="95"/>
+        <source>printed on the cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="98"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="105"/>
+        <source>Open the PDF when it is ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="113"/>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="114"/>
+        <source>Audience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="116"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="117"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="118"/>
+        <source>Organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="119"/>
+        <source>Save as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="123"/>
+        <source>Write PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="159"/>
+        <source>Save the report as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="159"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="182"/>
+        <source>The folder %1 does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

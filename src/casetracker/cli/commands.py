@@ -113,6 +113,29 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        reports = _services(db).reports
+        options = reports.options(
+            args.kind,
+            audience=args.audience,
+            record_id=args.id,
+            date_from=args.date_from,
+            date_to=args.date_to,
+            organization=args.organization or "",
+        )
+        result = reports.write(options, Path(args.out))
+    finally:
+        db.close()
+    withheld = f"; {result.withheld} names withheld" if result.withheld else ""
+    print(
+        f"{options.audience.value} {args.kind} report written to {result.path}: "
+        f"{result.pages} pages in {result.seconds:.1f} s{withheld}"
+    )
+    return 0
+
+
 def cmd_db_reindex(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
@@ -445,6 +468,26 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="one JSON object per line: type, id, title, date, score, snippet",
     )
     p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser(
+        "report",
+        help="write a briefing PDF",
+        description="briefing: situation briefing; dossier: one detainee (--id: the "
+        "detention); sanctions: a Global Magnitsky-style dossier for one sanction request "
+        "(--id); correspondence: letters, asks and responses in a date range; signatories: "
+        "which legislators signed which letters. A public report leaves out everything "
+        "marked internal or confidential.",
+    )
+    p.add_argument(
+        "kind", choices=["briefing", "dossier", "sanctions", "correspondence", "signatories"]
+    )
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--audience", default="public", choices=["public", "internal", "confidential"])
+    p.add_argument("--id", metavar="ID", help="the detention or sanction request (dossiers)")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="2025, 2025-04 or 2025-04-11")
+    p.add_argument("--to", dest="date_to", metavar="DATE")
+    p.add_argument("--organization", metavar="NAME", help="printed on the cover and footer")
+    p.set_defaults(handler=cmd_report)
 
     p = sub.add_parser("list", help="list records, filtered and sorted")
     p.add_argument("kind", choices=LIST_KINDS)

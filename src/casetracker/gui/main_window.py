@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -144,6 +145,15 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action(self.tr("&Import records…"), self.import_dialog))
         menu.addAction(self._action(self.tr("&Export all records…"), self.export_dialog))
         menu.addAction(self._action(self.tr("&Back up database…"), self.backup_dialog))
+        menu.addSeparator()
+        menu.addAction(
+            self._action(
+                self.tr("&Reports…"),
+                self.reports_dialog,
+                QKeySequence.StandardKey.Print,
+                "reports",
+            )
+        )
         menu.addSeparator()
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -480,6 +490,45 @@ class MainWindow(QMainWindow):
             lambda _p: backup(self.services.db),
             done,
             self.tr("The backup was not written."),
+        )
+
+    def reports_dialog(self) -> None:
+        """File › Reports…: preset to a dossier of the record open on its page."""
+        from casetracker.gui.reports_dialog import RECORD_KINDS, ReportsDialog
+
+        kind, record = "briefing", None
+        page = self.current_page()
+        report_of = {"detainees": "dossier", "sanctions": "sanctions"}
+        if page is not None and page.kind in report_of and page.editor.record_id is not None:
+            kind = report_of[page.kind]
+            record_id = page.editor.record_id
+            try:
+                label = self.services.lookup.label(RECORD_KINDS[kind], record_id)
+            except Exception:  # a label only: the dialog still works without it
+                label = ""
+            record = (kind, record_id, label)
+        dialog = ReportsDialog(self.services, self.settings, self, kind=kind, record=record)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.write_report(dialog.options(), dialog.path(), dialog.open_after.isChecked())
+
+    def write_report(self, options: Any, path: Path, open_after: bool = False) -> LongJob:
+        """Write a report on the worker; open it in the system viewer when asked."""
+
+        def done(result: Any) -> None:
+            self.statusBar().showMessage(
+                self.tr("Report written to %1 (%2 pages)")
+                .replace("%1", str(result.path))
+                .replace("%2", str(result.pages)),
+                10000,
+            )
+            if open_after:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+
+        return self._long_job(
+            self.tr("Writing the report"),
+            lambda progress: self.services.reports.write(options, path, progress),
+            done,
+            self.tr("The report was not written."),
         )
 
     def _long_job(self, title: str, job: Any, done: Any, failure: str) -> LongJob:

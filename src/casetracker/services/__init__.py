@@ -15,6 +15,7 @@ from casetracker.services.lookup import LookupService
 from casetracker.services.organizations import OrganizationsService, PositionsService
 from casetracker.services.people import PeopleService
 from casetracker.services.related import RelatedService
+from casetracker.services.reports import ReportsService
 from casetracker.services.responses import ResponsesService
 from casetracker.services.sanctions import SanctionsService
 from casetracker.services.search import SearchService
@@ -44,6 +45,7 @@ class Services:
         self.children = ChildrenService(db, self)
         self.documents = DocumentsService(db, self)
         self.search = SearchService(db)
+        self.reports = ReportsService(db)
 
 
 __all__ = ["Services"]
