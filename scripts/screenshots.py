@@ -72,6 +72,26 @@ def main() -> int:
     window.global_search()
     window.search_page.set_query("Վարդանյան")
     shot("search")
+    from casetracker.gui.reports_dialog import ReportsDialog
+
+    detainees = window.show_page("detainees")
+    detainees.table.selectRow(0)
+    record = detainees.editor.record_id
+    dialog = ReportsDialog(
+        services,
+        settings,
+        window,
+        kind="dossier",
+        record=("dossier", record, services.lookup.label("detainees", record)),
+    )
+    dialog.audience.setCurrentIndex(dialog.audience.findData("internal"))
+    dialog.organization.setText("Armenian Advocacy Office")
+    dialog.show()
+    for _ in range(3):
+        app.processEvents()
+    dialog.grab().save(str(out / "reports-dialog.png"))
+    print(out / "reports-dialog.png")
+    dialog.close()
     window.close()
     services.db.close()
     return 0

@@ -1567,17 +1567,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/reports_dialog.py" line="159"/>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="146"/>
+        <source>Detainee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="146"/>
+        <source>Sanction request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="162"/>
         <source>Save the report as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/reports_dialog.py" line="159"/>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="162"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/reports_dialog.py" line="182"/>
+        <location filename="../../src/casetracker/gui/reports_dialog.py" line="185"/>
         <source>The folder %1 does not exist.</source>
         <translation type="unfinished"></translation>
     </message>

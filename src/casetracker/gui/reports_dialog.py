@@ -142,16 +142,19 @@ class ReportsDialog(QDialog):
         kind = self.kind.currentData()
         for code, field in self.records.items():
             field.setVisible(code == kind)
+        self.record_label.setText(
+            self.tr("Detainee") if kind == "dossier" else self.tr("Sanction request")
+        )
         self.record_label.setVisible(kind in self.records)
         self.record_box.setVisible(kind in self.records)
         self.out.setText(str(self._default_path(kind)))
 
     def _default_path(self, kind: str) -> Path:
-        folder = Path(
-            str(self.settings.value("reports/folder", ""))
-            or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            or Path.home()
-        )
+        candidates = [
+            str(self.settings.value("reports/folder", "") or ""),
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation),
+        ]
+        folder = next((Path(c) for c in candidates if c and Path(c).is_dir()), Path.home())
         return folder / f"casetracker-{kind}.pdf"
 
     def _browse(self) -> None:

@@ -26,7 +26,7 @@ from casetracker.models.enums import ConsentState, ConsentUse, DetentionCategory
 
 WITHHELD = "[name withheld]"
 #: fields written for the team, never for readers outside it
-INTERNAL_FIELDS = frozenset({"notes", "status_note", "impact_note", "recorded_by"})
+INTERNAL_FIELDS = frozenset({"notes", "note", "status_note", "impact_note", "recorded_by"})
 
 
 class Audience(enum.StrEnum):

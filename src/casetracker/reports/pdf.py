@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -55,6 +56,9 @@ MARK = colors.HexColor("#a8071a")
 TABLE_CHUNK = 40
 
 _registered = False
+# page streams compressed without the ASCII85 layer: smaller files, ~1.6 s less
+# per 700 pages
+rl_config.useA85 = 0
 
 
 def register_fonts() -> None:
@@ -153,7 +157,10 @@ def table(
     pieces: list[Flowable] = []
     for start in range(0, len(body), TABLE_CHUNK):
         chunk = body[start : start + TABLE_CHUNK]
-        piece = Table([head, *chunk], colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+        # splitInRow: a row taller than a page (a long testimony) splits, never aborts the build
+        piece = Table(
+            [head, *chunk], colWidths=list(widths), repeatRows=1, splitInRow=1, hAlign="LEFT"
+        )
         commands: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), FONT),
             ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
@@ -210,7 +217,7 @@ def labelled(pairs: Sequence[tuple[str, object]], width: float) -> Flowable:
     ]
     if not rows:
         return Spacer(0, 0)
-    grid = Table(rows, colWidths=[width * 0.28, width * 0.72], hAlign="LEFT")
+    grid = Table(rows, colWidths=[width * 0.28, width * 0.72], splitInRow=1, hAlign="LEFT")
     grid.setStyle(
         TableStyle(
             [
@@ -232,15 +239,24 @@ class _NumberedCanvas(pdfcanvas.Canvas):
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
         self._furniture = furniture
+        self._marks: list[tuple[str, dict[str, Any]]] = []
+
+    def bookmarkPage(self, key: str, **kwargs: Any) -> Any:
+        # held with the page: a bookmark made now would point at the page the
+        # document is writing, which is still the first one
+        self._marks.append((key, kwargs))
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
+        self._marks = []
         self._startPage()
 
     def save(self) -> None:
         total = len(self._pages)
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
+            for key, kwargs in self._marks:
+                super().bookmarkPage(key, **kwargs)
             self._furniture(self, number, total)
             super().showPage()
         super().save()
