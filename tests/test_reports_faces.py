@@ -113,3 +113,25 @@ def test_reports_dialog_presets_a_dossier_and_writes_it(qtbot, services, tmp_pat
     again.accept()
     assert "not a date" in again.problem.text()
     assert again.result() != again.DialogCode.Accepted
+
+
+class _CancelOnPage(Progress):
+    def __init__(self, page: int) -> None:
+        self.page = page
+        self.seen: list[str] = []
+
+    def report(self, done: int, total: int = 0, text: str = "") -> None:
+        self.seen.append(text)
+        if text == f"laying out page {self.page}":
+            raise Cancelled()
+
+
+def test_the_layout_reports_its_pages_and_can_be_cancelled(services, tmp_path):
+    load_demo(services)
+    out = tmp_path / "signatories.pdf"
+    progress = _CancelOnPage(2)
+    with pytest.raises(Cancelled):
+        services.reports.write(services.reports.options("signatories"), out, progress)
+    assert "laying out page 1" in progress.seen
+    assert not out.exists()
+    assert list(tmp_path.glob("*.part")) == []

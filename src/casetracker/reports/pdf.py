@@ -275,6 +275,7 @@ class ReportDocument(BaseDocTemplate):
         marking: str | None,
         generated: dt.datetime,
         subject: str,
+        progress: Any = None,
     ) -> None:
         register_fonts()
         super().__init__(
@@ -297,6 +298,7 @@ class ReportDocument(BaseDocTemplate):
         self.marking = marking
         self.generated = generated
         self.pages = 0
+        self.progress = progress
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates(
             [PageTemplate(id="cover", frames=[frame]), PageTemplate(id="page", frames=[frame])]
@@ -305,6 +307,11 @@ class ReportDocument(BaseDocTemplate):
     @property
     def text_width(self) -> float:
         return self.width
+
+    def afterPage(self) -> None:
+        """Tell the progress how far the layout is (and let Cancel stop it)."""
+        if self.progress is not None:
+            self.progress.report(self.page, 0, f"laying out page {self.page}")
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, Heading):

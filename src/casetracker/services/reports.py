@@ -118,6 +118,7 @@ class ReportsService:
                     marking=options.audience.marking,
                     generated=dt.datetime.now(),
                     subject=KINDS[options.kind][1],
+                    progress=progress,
                 )
                 story: list[Any] = cover(document, front.lines, redactor.cover_note())
                 story += module.story(context)
