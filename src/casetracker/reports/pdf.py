@@ -38,6 +38,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.flowables import HRFlowable
 
 from casetracker import paths
 
@@ -369,7 +370,8 @@ def cover(doc: ReportDocument, lines: Sequence[str], note: str) -> list[Flowable
     story.append(p(doc.report_title, "cover_title"))
     if doc.report_subtitle:
         story.append(p(doc.report_subtitle, "cover_sub"))
-    story.append(Spacer(0, 8 * mm))
+    story.append(HRFlowable(width="35%", thickness=2.5, color=ACCENT, hAlign="LEFT"))
+    story.append(Spacer(0, 6 * mm))
     for line in lines:
         story.append(p(line, "body"))
     story.append(Spacer(0, 6 * mm))
