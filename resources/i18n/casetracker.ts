@@ -733,6 +733,93 @@
     </message>
 </context>
 <context>
+    <name>LetterImportDialog</name>
+    <message>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="40"/>
+        <source>Import a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="51"/>
+        <source>Paste the letter here, or open a .txt, .pdf or .docx file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="53"/>
+        <source>Open a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="55"/>
+        <source>Read the letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="78"/>
+        <source>Signed as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="78"/>
+        <source>Linked to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="78"/>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="78"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="84"/>
+        <source>Asks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="89"/>
+        <source>Signatories (check each link; unlinked names are kept in the letter&apos;s notes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="118"/>
+        <source>Open a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="120"/>
+        <source>Letters (*.txt *.pdf *.docx *.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="148"/>
+        <source>%1
+Date: %2
+To: %3
+Signatories: %4, %5 linked, %6 left unlinked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="150"/>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="151"/>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="157"/>
+        <source>(no list of asks found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="174"/>
+        <source>— leave unlinked —</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LinkList</name>
     <message>
         <location filename="../../src/casetracker/gui/parts.py" line="484"/>
@@ -838,218 +925,223 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="146"/>
-        <source>&amp;Export all records…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="147"/>
-        <source>&amp;Back up database…</source>
+        <location filename="../../src/casetracker/gui/main_window.py" line="148"/>
+        <source>Import a &amp;letter…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/casetracker/gui/main_window.py" line="151"/>
+        <source>&amp;Export all records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/main_window.py" line="152"/>
+        <source>&amp;Back up database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/main_window.py" line="156"/>
         <source>&amp;Reports…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="158"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="163"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="162"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="167"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="163"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="168"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="165"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="170"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="171"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="176"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="174"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="179"/>
         <source>Re&amp;vert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="176"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="181"/>
         <source>&amp;Delete record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="186"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="191"/>
         <source>&amp;Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="193"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="198"/>
         <source>Search &amp;everything…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="197"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="202"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="206"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="211"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="209"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="214"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="210"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="215"/>
         <source>&amp;About CaseTracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="213"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="218"/>
         <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="241"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="246"/>
         <source>Saved search: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="252"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="257"/>
         <source>Remove this saved search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="292"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="297"/>
         <source>The list cannot be shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="378"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="383"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="384"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="389"/>
         <source>The record counts cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="396"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="401"/>
         <source>New database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="398"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="403"/>
         <source>CaseTracker databases (*.db)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="411"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="416"/>
         <source>Open database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="413"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="418"/>
         <source>CaseTracker databases (*.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="424"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="429"/>
         <source>Import records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="426"/>
-        <location filename="../../src/casetracker/gui/main_window.py" line="457"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="431"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="462"/>
         <source>CaseTracker exports (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="435"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="440"/>
         <source>Reading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="443"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="448"/>
         <source>Imported %1 records from %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="449"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="454"/>
         <source>Importing records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="449"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="454"/>
         <source>Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="455"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="460"/>
         <source>Export all records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="467"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="472"/>
         <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="474"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="479"/>
         <source>Exporting records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="477"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="482"/>
         <source>The export was not written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="485"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="490"/>
         <source>Backup written to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="489"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="494"/>
         <source>Backing up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="492"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="497"/>
         <source>The backup was not written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="519"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="533"/>
         <source>Report written to %1 (%2 pages)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="528"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="542"/>
         <source>Writing the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="531"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="545"/>
         <source>The report was not written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="564"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="578"/>
         <source>Wait for the running job to finish, or cancel it.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -81,14 +81,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_import(args: argparse.Namespace) -> int:
+def _import_interchange(args: argparse.Namespace, path: Path) -> int:
     from casetracker.interchange import import_document, read_document
 
-    path = Path(args.file)
-    if path.suffix.lower() != ".json":
-        raise CaseTrackerError(
-            f"cannot import {path.name}: only CaseTracker JSON files (.json) are supported"
-        )
     document = read_document(path)
     db = _open(args)
     try:
@@ -97,6 +92,86 @@ def cmd_import(args: argparse.Namespace) -> int:
         db.close()
     print(f"imported {sum(counts.values())} records from {path}")
     return 0
+
+
+def _import_roster(args: argparse.Namespace, path: Path) -> int:
+    from casetracker.letters.roster import import_roster
+
+    db = _open(args)
+    try:
+        report = import_roster(db, path)
+    finally:
+        db.close()
+    print(report)
+    return 0
+
+
+#: ``casetracker import FILE``: the handler for each kind of file, by suffix
+def _import_letter(args: argparse.Namespace, path: Path) -> int:
+    """A letter (.txt, .md, .pdf, .docx): read it, match its signatories, print
+    what was found; save it unless --dry-run."""
+    db = _open(args)
+    try:
+        service = _services(db).letter_import
+        preview = service.preview_file(path)
+        letter_id = None if args.dry_run else service.save(preview)
+    finally:
+        db.close()
+    if args.json:
+        found = preview.to_json()
+        found["saved_id"] = str(letter_id) if letter_id else None
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+        return 0
+    letter = preview.letter
+    print(f"letter:      {preview.title}")
+    print(f"date:        {letter.date.isoformat() if letter.date else 'not found'}")
+    for recipient in letter.recipients:
+        print(f"to:          {', '.join(x for x in (recipient.name, recipient.title) if x)}")
+    for number, ask in enumerate(letter.asks, start=1):
+        print(f"ask {number}:       {' '.join(ask.split())[:110]}")
+    print(
+        f"signatories: {len(preview.signatories)}, {preview.matched} linked "
+        f"(roster of {preview.roster_size} people)"
+    )
+    for signatory in preview.signatories:
+        lead = " (lead)" if signatory.lead else ""
+        if signatory.bioguide:
+            print(
+                f"  {signatory.name}{lead} -> {signatory.matched_name} [{signatory.bioguide}] "
+                f"{signatory.confidence:.0%}"
+            )
+        else:
+            others = ", ".join(f"{a['name']} [{a['bioguide']}]" for a in signatory.alternatives)
+            hint = f"; could be {others}" if others else ""
+            print(f"  {signatory.name}{lead} -> not linked: {signatory.reason}{hint}")
+    if letter_id:
+        print(f"saved as letter {letter_id}")
+    else:
+        print("not saved (--dry-run)")
+    return 0
+
+
+IMPORTERS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
+    ".json": _import_interchange,
+    ".yaml": _import_roster,
+    ".yml": _import_roster,
+    ".txt": _import_letter,
+    ".md": _import_letter,
+    ".pdf": _import_letter,
+    ".docx": _import_letter,
+}
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    handler = IMPORTERS.get(path.suffix.lower())
+    if handler is None:
+        raise CaseTrackerError(
+            f"cannot import {path.name}: only CaseTracker JSON files (.json), "
+            "congress-legislators rosters (.yaml, .yml) and letters (.txt, .md, .pdf, .docx) "
+            "are supported"
+        )
+    return handler(args, path)
 
 
 # --------------------------------------------------------------------- search
@@ -421,8 +496,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--out", required=True, metavar="FILE", help="output file, or - for stdout")
     p.set_defaults(handler=cmd_export)
 
-    p = sub.add_parser("import", help="import a JSON interchange file (all or nothing)")
-    p.add_argument("file", metavar="FILE")
+    p = sub.add_parser(
+        "import",
+        help="import a JSON interchange file, a congress-legislators roster (.yaml, .yml) "
+        "or a letter (.txt, .md, .pdf, .docx), all or nothing",
+    )
+    p.add_argument("file", metavar="FILE", help="FILE.json, FILE.yaml, or a letter")
+    p.add_argument(
+        "--dry-run", action="store_true", help="letters: show what was read, save nothing"
+    )
+    p.add_argument("--json", action="store_true", help="letters: print the extraction as JSON")
     p.set_defaults(handler=cmd_import)
 
     db = sub.add_parser("db", help="upgrade, check, back up or restore the database")

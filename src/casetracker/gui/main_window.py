@@ -143,6 +143,11 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action(self.tr("Open the &demo database"), self.open_demo))
         menu.addSeparator()
         menu.addAction(self._action(self.tr("&Import records…"), self.import_dialog))
+        menu.addAction(
+            self._action(
+                self.tr("Import a &letter…"), self.letter_import_dialog, None, "letterImport"
+            )
+        )
         menu.addAction(self._action(self.tr("&Export all records…"), self.export_dialog))
         menu.addAction(self._action(self.tr("&Back up database…"), self.backup_dialog))
         menu.addSeparator()
@@ -491,6 +496,15 @@ class MainWindow(QMainWindow):
             done,
             self.tr("The backup was not written."),
         )
+
+    def letter_import_dialog(self) -> None:
+        """File › Import a letter…: read, review, save; then show the letter."""
+        from casetracker.gui.letter_import_dialog import LetterImportDialog
+
+        dialog = LetterImportDialog(self.services, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
+            self.refresh_all()
+            self.open_record("letters", dialog.saved_id)
 
     def reports_dialog(self) -> None:
         """File › Reports…: preset to a dossier of the record open on its page."""

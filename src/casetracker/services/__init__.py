@@ -46,6 +46,9 @@ class Services:
         self.documents = DocumentsService(db, self)
         self.search = SearchService(db)
         self.reports = ReportsService(db)
+        from casetracker.letters.importing import LetterImportService  # (imports services)
+
+        self.letter_import = LetterImportService(db, self)
 
 
 __all__ = ["Services"]
