@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,6 +64,8 @@ from casetracker.models.enums import (
 )
 from casetracker.partialdate import PartialDate
 from casetracker.reports.audience import WITHHELD
+from casetracker.reports.common import chunks as _chunks
+from casetracker.reports.common import label as _label
 from casetracker.reports.context import Cover, ReportContext
 from casetracker.reports.pdf import (
     ACCENT,
@@ -86,7 +88,6 @@ TITLE = "Situation briefing"
 #: the most profiles printed (the detainee table lists every case)
 PROFILE_LIMIT = 12
 #: the most ids in one ``IN (...)`` list
-CHUNK = 500
 #: statuses printed as their own key figure, in this order
 KEY_STATUSES = (
     DetentionStatus.DETAINED,
@@ -110,25 +111,12 @@ GROUP = ParagraphStyle(
 # --------------------------------------------------------------------- helpers
 
 
-def _label(code: object) -> str:
-    """A stored code as words: ``on_trial`` -> "On trial"."""
-    if code is None:
-        return ""
-    text = str(getattr(code, "value", code)).replace("_", " ").strip()
-    return text[:1].upper() + text[1:]
-
-
 def _date(value: PartialDate | None, empty: str = "") -> str:
     return value.display() if value is not None else empty
 
 
 def _day(value: dt.date) -> str:
     return PartialDate.from_date(value).display()
-
-
-def _chunks(ids: Sequence[uuid.UUID]) -> Iterator[list[uuid.UUID]]:
-    for start in range(0, len(ids), CHUNK):
-        yield list(ids[start : start + CHUNK])
 
 
 def _first_key(value: PartialDate | None) -> str:

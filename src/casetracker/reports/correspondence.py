@@ -53,6 +53,7 @@ from casetracker.models import (
 from casetracker.models.enums import AskStatus, LetterDirection, RecipientRole, ResponseType
 from casetracker.partialdate import PartialDate, Precision
 from casetracker.reports import pdf
+from casetracker.reports.common import label as _label
 from casetracker.reports.context import Cover, ReportContext
 from casetracker.reports.pdf import ACCENT, BOLD, FONT, INK, MARK, MUTED, RULE, SHADE
 
@@ -74,14 +75,6 @@ _MONTHS = (
 )
 GOOD = colors.HexColor("#1e6b3a")
 WHITE = colors.white
-
-
-def _label(code: object) -> str:
-    """A stored code as words: ``on_trial`` -> ``On trial``."""
-    if code is None:
-        return ""
-    text = str(getattr(code, "value", code)).replace("_", " ").strip()
-    return text[:1].upper() + text[1:]
 
 
 # --------------------------------------------------------------------------- plain cells

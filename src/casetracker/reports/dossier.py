@@ -54,12 +54,13 @@ from casetracker.models import (
 from casetracker.models.enums import AccessKind, DetentionStatus, Gender
 from casetracker.partialdate import PartialDate, Precision
 from casetracker.reports.audience import WITHHELD
+from casetracker.reports.common import chunks as _chunks
+from casetracker.reports.common import label
 from casetracker.reports.context import Cover, ReportContext
 from casetracker.reports.pdf import MUTED, esc, figures, heading, labelled, markup, p, table
 
 NONE = "None recorded."
 DASH = "—"
-CHUNK = 500
 
 # ---------------------------------------------------------------------- labels
 _LABELS = {
@@ -129,13 +130,7 @@ _SCHEMES = {
 
 def _label(code: object) -> str:
     """A stored code as readable text: ``on_trial`` → "On trial"."""
-    if code is None:
-        return ""
-    value = str(getattr(code, "value", code))
-    if value in _LABELS:
-        return _LABELS[value]
-    text = value.replace("_", " ").strip()
-    return text[:1].upper() + text[1:]
+    return label(code, _LABELS)
 
 
 def _event_kind(kind: object) -> str:
@@ -189,12 +184,6 @@ def _widths(ctx: ReportContext, *fractions: float) -> list[float]:
 def _visible(ctx: ReportContext, model: Any) -> Any:
     """The SQL condition "this row's sensitivity is one the audience may see"."""
     return model.sensitivity.in_([Sensitivity(s) for s in ctx.audience.sensitivities])
-
-
-def _chunks(ids: Iterable[uuid.UUID]) -> Iterable[list[uuid.UUID]]:
-    items = list(dict.fromkeys(ids))
-    for start in range(0, len(items), CHUNK):
-        yield items[start : start + CHUNK]
 
 
 def _rows_in(session: Session, query: Any, column: Any, ids: Iterable[uuid.UUID]) -> list[Any]:
