@@ -3,9 +3,11 @@ PostgreSQL; two processes on one SQLite file both get their work done."""
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 
@@ -18,7 +20,8 @@ EDITS = 12
 def append_with_retry(services, letter_id, token: str, refused: list[str]) -> None:
     """Read the letter, add a token to its notes, save over that version; when
     someone else saved first (a conflict, or a busy database), read again."""
-    for _ in range(200):
+    backoff = random.Random(token)
+    for _ in range(1000):
         letter = services.letters.get(letter_id)
         notes = f"{letter.notes} {token}" if letter.notes else token
         try:
@@ -29,6 +32,9 @@ def append_with_retry(services, letter_id, token: str, refused: list[str]) -> No
         except DatabaseError as exc:  # SQLite: another writer holds the file a moment
             assert "busy" in str(exc), exc
             refused.append("busy")
+        # as a person would: wait a moment before trying again (writers that retry
+        # at once can starve one another on SQLite, where "busy" comes at once)
+        time.sleep(backoff.uniform(0.001, 0.01))
     raise AssertionError(f"{token} was never saved")
 
 
