@@ -20,6 +20,8 @@ from casetracker.errors import DatabaseError
 ENV_VAR = "CASETRACKER_DB"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 SUPPORTED_DRIVERS = ("sqlite", "postgresql")
+#: execution option marking a connection whose transaction will write
+WRITE_OPTION = "casetracker_write"
 
 
 def resolve_url(target: str | os.PathLike[str] | None, default: Path | None = None) -> URL:
@@ -86,7 +88,10 @@ def make_engine(url: URL, *, foreign_keys: bool = True, **kwargs: Any) -> Engine
 
         @event.listens_for(engine, "begin")
         def _on_begin(connection: Any) -> None:
-            connection.exec_driver_sql("BEGIN")
+            # a write transaction takes the write lock at once: writers queue on the
+            # busy timeout instead of failing when a read cannot upgrade to a write
+            write = connection.get_execution_options().get(WRITE_OPTION)
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
         return engine
     kwargs.setdefault("pool_pre_ping", True)
@@ -154,6 +159,8 @@ class Database:
             return
         try:
             with self.sessions() as session, session.begin():
+                if self.is_sqlite:
+                    session.connection(execution_options={WRITE_OPTION: True})
                 token = self._current.set(session)
                 try:
                     yield session
