@@ -3,8 +3,9 @@
 Run through ``casetracker db upgrade`` (or ``alembic`` with ``alembic.ini``).
 SQLite: batch mode, foreign keys OFF while migrating (a batch table rebuild
 with foreign keys on silently deletes ``ON DELETE CASCADE`` children), and a
-``foreign_key_check`` before each migration commits. One transaction per
-migration everywhere.
+``foreign_key_check`` after each migration. One transaction for the whole
+upgrade everywhere (SQLite runs DDL in transactions too): an upgrade that fails
+or is killed part-way leaves the database at its old revision, never between.
 """
 
 from __future__ import annotations
@@ -82,7 +83,8 @@ def _configure(connection: Connection) -> None:
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=sqlite,
-        transaction_per_migration=True,
+        transaction_per_migration=False,
+        transactional_ddl=True,
         include_name=include_name,
         include_object=include_object,
         compare_type=True,
@@ -95,13 +97,15 @@ def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is not None:
         _configure(connection)
-        context.run_migrations()
+        with context.begin_transaction():
+            context.run_migrations()
         return
     url = resolve_url(config.get_main_option("sqlalchemy.url") or None)
     engine = make_engine(url, foreign_keys=not is_sqlite(url))
     with engine.connect() as connection:
         _configure(connection)
-        context.run_migrations()
+        with context.begin_transaction():
+            context.run_migrations()
     engine.dispose()
 
 

@@ -27,11 +27,14 @@ RECORD_KINDS = {
 
 
 def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
+    """Open the database; an encrypted one is unlocked first (passphrase file,
+    recovery code file, or a prompt on the terminal)."""
     from casetracker import paths
+    from casetracker.cli.encryption import database_key
     from casetracker.db.schema import open_database
 
     url = resolve_url(args.db, default=paths.default_database_path())
-    return open_database(url, create=create)
+    return open_database(url, create=create, key=database_key(args, url))
 
 
 def _services(db: Database) -> Any:
@@ -51,9 +54,17 @@ def open_gui(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     from casetracker.demo import load_demo
 
-    db = _open(args, create=True)
+    code = None
+    if args.encrypt:
+        db, code = _create_encrypted(args)
+    else:
+        db = _open(args, create=True)
     try:
-        print(f"database ready: {db.describe()}")
+        print(f"database ready: {db.describe()}{' (encrypted)' if db.key else ''}")
+        if code is not None:
+            from casetracker.cli.encryption import print_recovery_code
+
+            print_recovery_code(code)
         if args.demo:
             counts = load_demo(_services(db))
             print(
@@ -63,6 +74,22 @@ def cmd_init(args: argparse.Namespace) -> int:
     finally:
         db.close()
     return 0
+
+
+def _create_encrypted(args: argparse.Namespace) -> tuple[Database, Any]:
+    """``init --encrypt``: a new encrypted SQLite file; asks the passphrase twice."""
+    from casetracker import paths
+    from casetracker.cli.encryption import encryptable_path, new_passphrase
+    from casetracker.db.schema import create_encrypted_database
+
+    url = resolve_url(args.db, default=paths.default_database_path())
+    path = encryptable_path(url)
+    if path.exists() and path.stat().st_size > 0:
+        raise CaseTrackerError(
+            f"{path} already exists; make an encrypted copy of it with "
+            "`casetracker db encrypt --out NEW`"
+        )
+    return create_encrypted_database(url, new_passphrase(args))
 
 
 # --------------------------------------------------------------------- export/import
@@ -230,14 +257,15 @@ def cmd_db_reindex(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------- db
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from casetracker import paths
-    from casetracker.db.engine import make_engine
+    from casetracker.cli.encryption import unopened_database
     from casetracker.db.schema import upgrade
 
     url = resolve_url(args.db, default=paths.default_database_path())
-    db = Database(url, make_engine(url))
+    path = Path(url.database or "") if url.get_backend_name() == "sqlite" else None
+    if path is not None and not path.exists():
+        raise CaseTrackerError(f"no database at {path}; create one with `casetracker init`")
+    db = unopened_database(args, url)
     try:
-        if db.path is not None and not db.path.exists():
-            raise CaseTrackerError(f"no database at {db.path}; create one with `casetracker init`")
         backup = upgrade(db, backup=not args.no_backup)
     finally:
         db.close()
@@ -249,13 +277,13 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 def cmd_db_check(args: argparse.Namespace) -> int:
     from casetracker import paths
-    from casetracker.db.engine import make_engine
+    from casetracker.cli.encryption import unopened_database
     from casetracker.db.maintenance import check
 
     url = resolve_url(args.db, default=paths.default_database_path())
     if url.get_backend_name() == "sqlite" and not Path(url.database or "").exists():
         raise CaseTrackerError(f"no database at {url.database}")
-    db = Database(url, make_engine(url))
+    db = unopened_database(args, url)
     try:
         report = check(db)
     finally:
@@ -268,6 +296,10 @@ def cmd_db_check(args: argparse.Namespace) -> int:
 def cmd_db_backup(args: argparse.Namespace) -> int:
     from casetracker.db.maintenance import backup
 
+    if not args.scheduled and any(x is not None for x in (args.every, args.keep, args.folder)):
+        raise ValidationError.single("--scheduled", "--every, --keep and --folder go with it")
+    if args.scheduled:
+        return _scheduled_backup(args)
     db = _open(args)
     try:
         path = backup(db, Path(args.out) if args.out else None)
@@ -277,12 +309,44 @@ def cmd_db_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_db_restore(args: argparse.Namespace) -> int:
-    from casetracker.db.maintenance import restore
+def _scheduled_backup(args: argparse.Namespace) -> int:
+    """``db backup --scheduled``: for cron; writes one only when due."""
+    import datetime as dt
 
+    from casetracker.db import backups
+
+    if args.every is not None and not 0 < args.every <= 24 * 366:
+        raise ValidationError.single("--every", "give a number of hours above 0")
+    policy = backups.BackupPolicy(
+        folder=Path(args.folder).expanduser() if args.folder else backups.default_folder(),
+        every=dt.timedelta(hours=args.every or backups.DEFAULT_EVERY.total_seconds() / 3600),
+        keep=backups.DEFAULT_KEEP if args.keep is None else args.keep,
+    )
     db = _open(args)
     try:
-        safety = restore(db, Path(args.file))
+        now = dt.datetime.now().replace(microsecond=0)
+        written = backups.scheduled_backup(db, policy, now)
+        newest = None if written else backups.newest_backup(policy.folder, db.path.stem)
+    finally:
+        db.close()
+    if written is not None:
+        print(f"backup written to {written}")
+    elif newest is not None:
+        print(
+            f"not due yet: newest backup is {backups.describe_age(now - newest.taken)} old "
+            f"({newest.path})"
+        )
+    return 0
+
+
+def cmd_db_restore(args: argparse.Namespace) -> int:
+    from casetracker.cli.encryption import restore_key
+    from casetracker.db.maintenance import restore
+
+    source = Path(args.file).expanduser()
+    db = _open(args)
+    try:
+        safety = restore(db, source, restore_key(args, db, source))
     finally:
         db.close()
     print(f"restored from {args.file}; the previous content was saved to {safety}")
@@ -302,6 +366,9 @@ def _parse_filters(pairs: list[str]) -> dict[str, Any]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    fmt = _list_format(args)
+    if fmt in ("csv", "xlsx"):
+        return _export_list(args, fmt)
     db = _open(args)
     try:
         listing = _services(db).listing
@@ -316,9 +383,46 @@ def cmd_list(args: argparse.Namespace) -> int:
         )
     finally:
         db.close()
-    print_rows(page.rows, page.columns, as_json=args.json)
-    if page.next_cursor and not args.json:
+    print_rows(page.rows, page.columns, as_json=fmt == "json")
+    if page.next_cursor and fmt != "json":
         print(f"-- more: --after {page.next_cursor}", file=sys.stderr)
+    return 0
+
+
+def _list_format(args: argparse.Namespace) -> str:
+    """--format, else --json, else the --out file's suffix, else a table."""
+    fmt = args.format or ("json" if args.json else None)
+    if fmt is None and args.out:
+        fmt = Path(args.out).suffix.lower().lstrip(".")
+        if fmt not in ("csv", "xlsx"):
+            raise ValidationError.single("--out", "name a .csv or .xlsx file, or give --format")
+    fmt = fmt or "table"
+    if args.out and fmt not in ("csv", "xlsx"):
+        raise ValidationError.single("--out", "only csv and xlsx lists are written to a file")
+    if fmt in ("csv", "xlsx") and not args.out:
+        raise ValidationError.single("--out", f"give the file to write the {fmt.upper()} list to")
+    return fmt
+
+
+def _export_list(args: argparse.Namespace, fmt: str) -> int:
+    """The whole filtered list (every page) as a CSV or XLSX file."""
+    from casetracker.interchange.lists import export_list
+
+    db = _open(args)
+    try:
+        count = export_list(
+            _services(db),
+            args.kind,
+            args.out,
+            fmt,
+            filters=_parse_filters(args.filter or []),
+            text=args.search,
+            sort=args.sort,
+            descending=args.desc,
+        )
+    finally:
+        db.close()
+    print(f"exported {count} {args.kind} to {args.out}")
     return 0
 
 
@@ -484,11 +588,61 @@ def cmd_sanction_status(args: argparse.Namespace) -> int:
 
 
 # --------------------------------------------------------------------- wiring
+def _passphrase_option(p: argparse.ArgumentParser, help_text: str, code: bool = False) -> None:
+    """``--passphrase-file`` (and ``--recovery-code-file``) after the command too;
+    the global option stays when they are not given."""
+    p.add_argument("--passphrase-file", metavar="FILE", default=argparse.SUPPRESS, help=help_text)
+    if code:
+        p.add_argument(
+            "--recovery-code-file",
+            metavar="FILE",
+            default=argparse.SUPPRESS,
+            help="open it with its recovery code instead (the key file may be missing)",
+        )
+
+
+def _register_encryption(dbsub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from casetracker.cli import encryption
+
+    p = dbsub.add_parser(
+        "encrypt",
+        help="write an encrypted copy of this plain database to a new file",
+        description="The plain original stays where it is until you delete it.",
+    )
+    p.add_argument("--out", required=True, metavar="NEW", help="the encrypted copy to write")
+    _passphrase_option(p, "the passphrase of the copy: the first line of FILE")
+    p.set_defaults(handler=encryption.cmd_db_encrypt)
+    p = dbsub.add_parser(
+        "decrypt", help="write a plain (unencrypted) copy of this encrypted database"
+    )
+    p.add_argument("--out", required=True, metavar="PLAIN", help="the plain copy to write")
+    _passphrase_option(p, "the database's passphrase: the first line of FILE", code=True)
+    p.set_defaults(handler=encryption.cmd_db_decrypt)
+    for name, help_text in (
+        ("passphrase", "change the passphrase (the recovery code stays the same)"),
+        ("rekey", "re-encrypt with a new key and print a new recovery code (close the app first)"),
+    ):
+        p = dbsub.add_parser(name, help=help_text)
+        _passphrase_option(p, "the current passphrase: the first line of FILE", code=True)
+        p.add_argument(
+            "--new-passphrase-file",
+            metavar="FILE",
+            help="the new passphrase (rekey: default, keep the current one)",
+        )
+        p.set_defaults(handler=getattr(encryption, f"cmd_db_{name}"))
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     from casetracker.services.listing import LIST_KINDS
 
     p = sub.add_parser("init", help="create or upgrade the database")
     p.add_argument("--demo", action="store_true", help="also load the demo data")
+    p.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="create it encrypted (SQLCipher): asks a passphrase, prints a recovery code",
+    )
+    _passphrase_option(p, "the new passphrase: the first line of FILE")
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("export", help="export every record to a JSON interchange file")
@@ -521,14 +675,40 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=cmd_db_upgrade)
     p = dbsub.add_parser("reindex", help="rebuild the search index from every record")
     p.set_defaults(handler=cmd_db_reindex)
-    p = dbsub.add_parser("check", help="integrity, references and schema, in plain words")
+    p = dbsub.add_parser(
+        "check", help="integrity, references, schema, encryption and history, in plain words"
+    )
     p.set_defaults(handler=cmd_db_check)
-    p = dbsub.add_parser("backup", help="copy the database safely while in use")
-    p.add_argument("--out", metavar="FILE")
+    p = dbsub.add_parser(
+        "backup",
+        help="copy the database safely while in use (encrypted if the database is)",
+        description="With --scheduled (for cron or a task scheduler): back up into the "
+        "backup folder only when the newest backup there is older than --every hours, "
+        "and keep the last --keep of them.",
+    )
+    when = p.add_mutually_exclusive_group()
+    when.add_argument("--out", metavar="FILE")
+    when.add_argument("--scheduled", action="store_true", help="only when one is due")
+    p.add_argument("--every", type=float, metavar="HOURS", help="--scheduled: interval (24)")
+    p.add_argument("--keep", type=int, metavar="N", help="--scheduled: backups kept (10)")
+    p.add_argument(
+        "--folder", metavar="DIR", help="--scheduled: where (default: backups in the data folder)"
+    )
     p.set_defaults(handler=cmd_db_backup)
     p = dbsub.add_parser("restore", help="replace the database with a verified backup")
     p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--backup-passphrase-file",
+        metavar="FILE",
+        help="an encrypted backup with another key: the passphrase it had",
+    )
+    p.add_argument(
+        "--backup-recovery-code-file",
+        metavar="FILE",
+        help="an encrypted backup with another key: its recovery code",
+    )
     p.set_defaults(handler=cmd_db_restore)
+    _register_encryption(dbsub)
 
     p = sub.add_parser(
         "search",
@@ -586,6 +766,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--desc", action="store_true", help="newest / last first")
     p.add_argument("--limit", type=int, default=100)
     p.add_argument("--after", metavar="CURSOR", help="continue after a previous page")
+    p.add_argument(
+        "--format",
+        choices=["table", "json", "csv", "xlsx"],
+        help="table or json print one page; csv and xlsx write the whole list to --out",
+    )
+    p.add_argument("--out", metavar="FILE", help="the .csv or .xlsx file to write")
     p.set_defaults(handler=cmd_list)
 
     for name, handler, help_text in (
@@ -656,3 +842,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--on", metavar="DATE")
     p.add_argument("--note")
     p.set_defaults(handler=cmd_sanction_status)
+
+    from casetracker.cli import audit_commands  # history, revert, bulk-set, purge
+
+    audit_commands.register(sub)

@@ -45,6 +45,17 @@ def build_parser() -> Parser:
         help="SQLite file or postgresql:// URL (default: $CASETRACKER_DB, else the local "
         "database in your data folder)",
     )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="an encrypted database's passphrase: the first line of FILE (default: "
+        "$CASETRACKER_PASSPHRASE_FILE, else asked on the terminal)",
+    )
+    parser.add_argument(
+        "--recovery-code-file",
+        metavar="FILE",
+        help="open an encrypted database with its recovery code, kept in FILE",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.register(sub)
     return parser

@@ -14,6 +14,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from casetracker.db.cipher import key_pragma as cipher_key_pragma
 from casetracker.db.textmatch import register_functions
 from casetracker.errors import DatabaseError
 
@@ -22,6 +23,10 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 SUPPORTED_DRIVERS = ("sqlite", "postgresql")
 #: execution option marking a connection whose transaction will write
 WRITE_OPTION = "casetracker_write"
+POSTGRESQL_ENCRYPTION = (
+    "a PostgreSQL database is encrypted by its server, not by CaseTracker: use encrypted "
+    "disks on the server and TLS to reach it (sslmode=require in the URL)"
+)
 
 
 def resolve_url(target: str | os.PathLike[str] | None, default: Path | None = None) -> URL:
@@ -64,20 +69,48 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def make_engine(url: URL, *, foreign_keys: bool = True, **kwargs: Any) -> Engine:
+def make_engine(
+    url: URL, *, foreign_keys: bool = True, key: bytes | None = None, **kwargs: Any
+) -> Engine:
     """Create an engine with the settings CaseTracker relies on.
 
     SQLite: WAL journal, ``synchronous=FULL`` (an acknowledged commit survives
     power loss), foreign keys on (off only while migrating), a busy timeout, and
     explicit ``BEGIN`` so that transactions, DDL included, are real.
+
+    With ``key`` (a raw 256-bit master key) the file is a SQLCipher database:
+    every connection is keyed by its first statement and keeps temporary
+    tables and sort files in memory, never in plain files.
     """
+    if key is not None and not is_sqlite(url):
+        raise DatabaseError(POSTGRESQL_ENCRYPTION)
     if is_sqlite(url):
+        if key is not None:
+            from sqlcipher3 import dbapi2
+
+            kwargs["module"] = dbapi2
         engine = create_engine(url, **kwargs)
+
+        if key is not None:
+            statement = cipher_key_pragma(key)
+
+            @event.listens_for(engine, "do_connect")
+            def _keyed_connect(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+                connection = dialect.loaded_dbapi.connect(*cargs, **cparams)
+                try:
+                    connection.execute("PRAGMA cipher_log_level = NONE")
+                    connection.execute(statement)  # the first statement on the file
+                except BaseException:
+                    connection.close()
+                    raise
+                return connection
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: Any, _record: Any) -> None:
             dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()
+            if key is not None:
+                cursor.execute("PRAGMA temp_store=MEMORY")
             cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
             if url.database not in (None, "", ":memory:"):
                 cursor.execute("PRAGMA journal_mode=WAL")
@@ -98,7 +131,7 @@ def make_engine(url: URL, *, foreign_keys: bool = True, **kwargs: Any) -> Engine
     return create_engine(url, **kwargs)
 
 
-def storage_problem(exc: OperationalError) -> str | None:
+def storage_problem(exc: SQLAlchemyError) -> str | None:
     """Plain words for a write refused by the storage (disk full, locked, read-only).
 
     The cause may sit under the error raised: on a full disk SQLite rolls the
@@ -107,9 +140,11 @@ def storage_problem(exc: OperationalError) -> str | None:
     seen: BaseException | None = exc
     text = ""
     while seen is not None:
-        text += " " + str(getattr(seen, "orig", seen)).lower()
+        orig = getattr(seen, "orig", seen)
+        text += f" {orig} {getattr(orig, 'sqlite_errorname', '')}".lower()
         seen = seen.__cause__ or seen.__context__
-    if "disk is full" in text or "no space left" in text:
+    # SHMSIZE: opening a WAL database whose -shm file finds no room on the disk
+    if "disk is full" in text or "no space left" in text or "sqlite_ioerr_shmsize" in text:
         return "the disk is full; free some space and try again"
     if "database is locked" in text:
         return "the database is busy in another program; try again in a moment"
@@ -118,21 +153,44 @@ def storage_problem(exc: OperationalError) -> str | None:
     return None
 
 
+def _locked_engine(url: URL) -> Engine:
+    """An engine whose every connection attempt says the database is locked."""
+
+    def refuse() -> Any:
+        raise DatabaseError("the database is locked; unlock it with its passphrase first")
+
+    from sqlalchemy.pool import NullPool
+
+    return create_engine(url, creator=refuse, poolclass=NullPool)
+
+
 class Database:
     """An open database: its URL, engine and session factory."""
 
-    def __init__(self, url: URL, engine: Engine) -> None:
+    def __init__(self, url: URL, engine: Engine, key: bytes | None = None) -> None:
         self.url = url
         self.engine = engine
+        #: the SQLCipher master key of an encrypted SQLite file (None: plain)
+        self.key = key
         self.sessions = sessionmaker(engine, expire_on_commit=False)
         from casetracker.search.sync import install  # the index follows every commit
 
         install(self.sessions)
+        from casetracker.audit import recorder  # the history follows every commit
+
+        self.actor: str = recorder.default_actor()  # the GUI may set a configured name
+        recorder.install(self)
         self._current: ContextVar[Session | None] = ContextVar(f"session-{id(self)}", default=None)
+        #: True between :meth:`lock` and :meth:`unlock`
+        self.locked = False
 
     @property
     def is_sqlite(self) -> bool:
         return is_sqlite(self.url)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     @property
     def path(self) -> Path | None:
@@ -199,11 +257,38 @@ class Database:
             # each SQLite connection reads the statistics when it opens: start afresh
             self.engine.dispose()
 
+    def lock(self) -> None:
+        """Close every connection and forget the key (and the engine that holds a
+        copy of it) until :meth:`unlock`; meanwhile every use fails with one
+        clear message."""
+        self.engine.dispose()
+        self._bind(_locked_engine(self.url))
+        self.key = None
+        self.locked = True
+
+    def unlock(self, key: bytes) -> None:
+        """Open the locked database again with ``key`` (checked first)."""
+        engine = make_engine(self.url, key=key)
+        try:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master")
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise DatabaseError(f"that key does not open {self.describe()}") from exc
+        self._bind(engine)
+        self.key = key
+        self.locked = False
+
+    def _bind(self, engine: Engine) -> None:
+        self.engine = engine
+        self.sessions.configure(bind=engine)
+
     def close(self) -> None:
-        if self.is_sqlite and self.path is not None:
+        if self.is_sqlite and self.path is not None and not self.locked:
             # a planner hint: closing must not fail over it
             with suppress(SQLAlchemyError), self.engine.begin() as conn:
                 # a bounded look at each table: optimize must not make closing slow
                 conn.exec_driver_sql("PRAGMA analysis_limit=400")
                 conn.exec_driver_sql("PRAGMA optimize")
         self.engine.dispose()
+        self.key = None  # the engine keeps a copy until it is collected

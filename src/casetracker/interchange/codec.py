@@ -20,10 +20,12 @@ FORMAT_VERSION = 1
 
 def tables() -> list[Table]:
     """Every exchanged table, parents before children (not the search index:
-    it is derived from the others and rebuilt on import)."""
-    from casetracker.models import SearchEntry
+    it is derived from the others and rebuilt on import; not the history: each
+    database keeps its own, and an import is recorded there)."""
+    from casetracker.models import AuditEntry, SearchEntry
 
-    return [t for t in Base.metadata.sorted_tables if t is not SearchEntry.__table__]
+    skipped = (SearchEntry.__table__, AuditEntry.__table__)
+    return [t for t in Base.metadata.sorted_tables if t not in skipped]
 
 
 def to_json(column: Column[Any], value: Any) -> Any:

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from casetracker import __version__
+from casetracker.audit import record_action
 from casetracker.db.engine import Database
 from casetracker.errors import CaseTrackerError
 from casetracker.interchange.codec import FORMAT_NAME, FORMAT_VERSION, tables, to_json
@@ -67,4 +68,8 @@ def write_export(db: Database, out: Path | str, progress: Progress = NO_PROGRESS
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-    return {name: len(rows) for name, rows in document["collections"].items()}
+    counts = {name: len(rows) for name, rows in document["collections"].items()}
+    where = "standard output" if str(out) == "-" else str(out)
+    summary = f"export of {sum(counts.values())} records to {where}"
+    record_action(db, "export", summary=summary, details={"path": where, "counts": counts})
+    return counts

@@ -3,6 +3,7 @@ transaction. Any problem leaves the database exactly as it was."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections import defaultdict
@@ -13,9 +14,12 @@ from sqlalchemy import Column, LargeBinary, Table, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
+from casetracker.audit import record_rows
 from casetracker.db.engine import Database
 from casetracker.errors import ImportFormatError
+from casetracker.filenames import MAX_ATTACHMENT_BYTES, safe_filename, size_problem, size_text
 from casetracker.interchange.codec import FORMAT_NAME, FORMAT_VERSION, binary_from_json, tables
+from casetracker.interchange.messages import one_line, shown
 from casetracker.models import SANCTION_PROGRAMS
 from casetracker.progress import NO_PROGRESS, Progress
 from casetracker.search import sync as search_sync
@@ -23,6 +27,7 @@ from casetracker.services.base import integrity_message
 from casetracker.services.fields import FieldValueError, coerce_value
 
 MAX_REPORTED = 10
+MAX_PROBLEM_CHARS = 160  # each problem in the message; the whole stays one short line
 MAX_FILE_BYTES = 2 * 1024**3
 
 
@@ -52,6 +57,8 @@ def read_document(path: Path | str) -> Any:
         ) from None
     except RecursionError:
         raise ImportFormatError(f"{path} is nested too deeply") from None
+    except ValueError as exc:  # e.g. a number of more than 4,300 digits
+        raise ImportFormatError(f"{path} is not valid JSON: {one_line(str(exc), 120)}") from None
 
 
 class _Problems:
@@ -62,7 +69,7 @@ class _Problems:
     def add(self, text: str) -> None:
         self.total += 1
         if len(self.items) < MAX_REPORTED:
-            self.items.append(text)
+            self.items.append(one_line(text, MAX_PROBLEM_CHARS))
 
     def raise_if_any(self) -> None:
         if self.total:
@@ -76,6 +83,10 @@ def _convert(column: Column[Any], value: Any) -> Any:
     if value is None:
         return None
     if isinstance(column.type, LargeBinary):
+        decoded = len(value) // 4 * 3 if isinstance(value, str) else 0
+        if decoded > MAX_ATTACHMENT_BYTES + 3:  # refused before decoding it
+            limit = size_text(MAX_ATTACHMENT_BYTES)
+            raise FieldValueError(f"is {size_text(decoded)}; the limit is {limit}")
         try:
             return binary_from_json(value)
         except ValueError as exc:
@@ -97,18 +108,19 @@ def _check_header(document: Any) -> dict[str, Any]:
             f'not a CaseTracker interchange document ("format" must be "{FORMAT_NAME}")'
         )
     version = document.get("format_version")
-    if version != FORMAT_VERSION:
+    if type(version) is not int or version != FORMAT_VERSION:
         raise ImportFormatError(
-            f"format version {version!r} is not supported; this CaseTracker reads version "
-            f"{FORMAT_VERSION}"
+            f"format version {shown(version)} is not supported; this CaseTracker reads "
+            f"version {FORMAT_VERSION}"
         )
     collections = document.get("collections")
     if not isinstance(collections, dict):
         raise ImportFormatError('"collections" must be an object of record lists')
     known = {t.name for t in tables()}
-    unknown = sorted(str(k) for k in collections if k not in known)
+    unknown = sorted(one_line(str(k), 60) for k in collections if k not in known)
     if unknown:
-        raise ImportFormatError(f"unknown collections: {', '.join(unknown)}")
+        more = f" (and {len(unknown) - MAX_REPORTED} more)" if len(unknown) > MAX_REPORTED else ""
+        raise ImportFormatError(f"unknown collections: {', '.join(unknown[:MAX_REPORTED])}{more}")
     return collections
 
 
@@ -127,12 +139,16 @@ def _parse_rows(table: Table, raw_rows: Any, problems: _Problems) -> list[dict[s
         for name, value in raw.items():
             column = columns.get(name)
             if column is None:
-                problems.add(f"{where}: unknown field {name!r}")
+                problems.add(f"{where}: unknown field {shown(name)}")
                 continue
             try:
                 row[name] = _convert(column, value)
             except FieldValueError as exc:
                 problems.add(f"{where}.{name}: {exc}")
+            except OverflowError:  # a date or time past year 1 or 9999 once in UTC
+                problems.add(f"{where}.{name}: {shown(value)} is out of range")
+            except RecursionError:  # a value nested thousands deep
+                problems.add(f"{where}.{name}: is nested too deeply")
         for name, column in columns.items():
             if row.get(name) is not None or column.nullable:
                 continue
@@ -143,9 +159,30 @@ def _parse_rows(table: Table, raw_rows: Any, problems: _Problems) -> list[dict[s
         if table.name == "sanction_request_programs":
             key = row.get("program_key")
             if key is not None and key not in SANCTION_PROGRAMS:
-                problems.add(f"{where}.program_key: {key!r} is not a known program")
+                problems.add(f"{where}.program_key: {shown(key)} is not a known program")
+        if table.name == "attachments":
+            _check_attachment(where, row, problems)
         parsed.append(row)
     return parsed
+
+
+def _check_attachment(where: str, row: dict[str, Any], problems: _Problems) -> None:
+    """A safe file name, content within the size limit, and size and checksum
+    that match the content (a damaged or edited file is refused)."""
+    if isinstance(row.get("original_name"), str):
+        row["original_name"] = safe_filename(row["original_name"])
+    content = row.get("content")
+    if not isinstance(content, bytes):
+        return
+    name = row.get("original_name") or "the attachment"
+    if too_big := size_problem(name, len(content)):
+        problems.add(f"{where}.content: {too_big}")
+        return
+    if row.get("size") is not None and row["size"] != len(content):
+        problems.add(f"{where}.size: is {row['size']} but the content has {len(content)} bytes")
+    digest = hashlib.sha256(content).hexdigest()
+    if row.get("sha256") is not None and str(row["sha256"]).lower() != digest:
+        problems.add(f"{where}.sha256: does not match the content (damaged file?)")
 
 
 def _key(table: Table, row: dict[str, Any]) -> tuple[Any, ...]:
@@ -216,10 +253,13 @@ def import_document(
                                 )
                 progress.report(total, total, "search index")
                 _index(conn, parsed)
+                for name, rows in parsed.items():  # every record imported, in the history
+                    record_rows(conn, "import", name, rows, actor=db.actor)
         except IntegrityError as exc:
             raise ImportFormatError(f"nothing was imported: {integrity_message(exc)}") from exc
         except DBAPIError as exc:
-            reason = str(getattr(exc, "orig", exc)).splitlines()[0]
+            reason = str(getattr(exc, "orig", exc)).strip().split("\n")[0]
+            reason = one_line(reason or "the database refused the data", MAX_PROBLEM_CHARS)
             raise ImportFormatError(f"nothing was imported: {reason}") from exc
     if sum(len(rows) for rows in parsed.values()) >= 1000:
         db.refresh_statistics()

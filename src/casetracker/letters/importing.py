@@ -9,6 +9,7 @@ in the letter is lost and nothing is linked to the wrong person.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,6 +90,9 @@ class LetterPreview:
         }
 
 
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
 class LetterImportService:
     """Read, match, review, save."""
 
@@ -113,6 +117,9 @@ class LetterImportService:
         """The letter read and its signatories matched; nothing is saved."""
         if not text or not text.strip():
             raise ValidationError.single("text", "the letter is empty")
+        # pasted text may hold what no database stores (and what is looked up
+        # before anything is validated): NULs go, lone surrogates become U+FFFD
+        text = _UNSTORABLE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", text)
         letter = parse_letter(text)
         with self.db.reading() as session:
             roster = load_roster(session)

@@ -29,8 +29,11 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
+from casetracker.audit import record_rows
 from casetracker.db.engine import Database
 from casetracker.errors import ImportFormatError
+from casetracker.interchange.messages import one_line
+from casetracker.interchange.messages import shown as show_value
 from casetracker.models import Organization, Person, PersonIdentifier, PersonName, Position
 from casetracker.models.enums import Gender, NameKind, OrganizationKind
 from casetracker.names import sort_name
@@ -100,12 +103,61 @@ def read_roster_file(path: str | Path) -> list[Any]:
         ) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ImportFormatError(f"nothing was imported: cannot read {path.name}: {exc}") from exc
+    except RecursionError as exc:
+        raise ImportFormatError(f"nothing was imported: {path.name} is nested too deeply") from exc
+    except (ValueError, OverflowError) as exc:  # e.g. an unquoted 2025-02-30 read as a date
+        reason = one_line(str(exc), 80)
+        raise ImportFormatError(
+            f"nothing was imported: {path.name} holds an impossible value ({reason})"
+        ) from exc
+    _check_shape(document, path.name)
     if not isinstance(document, list) or not document:
         raise ImportFormatError(
             f"nothing was imported: {path.name} is not a list of legislators "
             "(congress-legislators format: entries with id, name, bio and terms)"
         )
     return document
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+_MAX_DEPTH = 12  # a legislator is four levels deep; the fetched file, six at most
+
+
+def _check_shape(document: Any, name: str) -> None:
+    """Refuse YAML aliases (one value used in several places: the congress-legislators
+    files have none, and an alias bomb expands to billions of items when read) and
+    nesting deeper than a roster ever is. Visits each value once."""
+    seen: set[int] = set()
+    stack = [(document, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, str) and len(value) < 100:
+            continue
+        if not isinstance(value, dict | list | str):
+            continue
+        if id(value) in seen:
+            raise ImportFormatError(
+                f"nothing was imported: {name} repeats values through YAML aliases (&, *), "
+                "which a congress-legislators file never does"
+            )
+        seen.add(id(value))
+        if depth > _MAX_DEPTH:
+            raise ImportFormatError(f"nothing was imported: {name} is nested too deeply")
+        if isinstance(value, dict):
+            stack.extend((child, depth + 1) for pair in value.items() for child in pair)
+        elif isinstance(value, list):
+            stack.extend((child, depth + 1) for child in value)
+
+
+def _bad_text(value: Any) -> bool:
+    """Text the database cannot store: a NUL, or a lone surrogate (not Unicode)."""
+    if isinstance(value, str):
+        return _UNSTORABLE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_bad_text(k) or _bad_text(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_bad_text(v) for v in value)
+    return False
 
 
 def _entry_label(index: int, entry: Any) -> str:
@@ -117,7 +169,7 @@ def _entry_label(index: int, entry: Any) -> str:
         )
     if not shown and isinstance(entry, Mapping) and isinstance(entry.get("id"), Mapping):
         shown = entry["id"].get(BIOGUIDE)
-    return f"entry {index}" + (f" ({shown})" if shown else "")
+    return f"entry {index}" + (f" ({one_line(str(shown), 60)})" if shown else "")
 
 
 def _readable_date(value: Any) -> bool:
@@ -135,6 +187,8 @@ def _entry_problems(entry: Any) -> list[str]:
     if not isinstance(entry, Mapping):
         return ["is not a legislator (expected id, name and terms)"]
     problems = []
+    if _bad_text(entry):
+        problems.append("has text with a NUL character or invalid Unicode")
     ids = entry.get("id")
     if not isinstance(ids, Mapping) or not ids.get(BIOGUIDE):
         problems.append("has no bioguide ID")
@@ -152,7 +206,7 @@ def _entry_problems(entry: Any) -> list[str]:
     if not isinstance(bio, Mapping):
         problems.append("has an unreadable bio")
     elif bio.get("birthday") and not _readable_date(bio["birthday"]):
-        problems.append(f"has an unreadable birthday {bio['birthday']!r}")
+        problems.append(f"has an unreadable birthday {show_value(bio['birthday'])}")
     terms = entry.get("terms")
     if terms is None:
         terms = []
@@ -163,18 +217,21 @@ def _entry_problems(entry: Any) -> list[str]:
         if not isinstance(term, Mapping):
             problems.append(f"term {number} is not a term of service")
             continue
-        if term.get("type") not in CHAMBERS:
-            problems.append(f"term {number} has type {term.get('type')!r} (expected rep or sen)")
+        if not isinstance(term.get("type"), str) or term["type"] not in CHAMBERS:
+            problems.append(
+                f"term {number} has type {show_value(term.get('type'))} (expected rep or sen)"
+            )
         for key, what in (("start", "start"), ("end", "end")):
             if not term.get(key):
                 problems.append(f"term {number} has no {what} date")
             elif not _readable_date(term[key]):
-                problems.append(f"term {number} has an unreadable {what} date {term[key]!r}")
+                shown_date = show_value(term[key])
+                problems.append(f"term {number} has an unreadable {what} date {shown_date}")
         if not term.get("state"):
             problems.append(f"term {number} has no state")
         district = term.get("district")
         if district is not None and (isinstance(district, bool) or not _is_int(district)):
-            problems.append(f"term {number} has an unreadable district {district!r}")
+            problems.append(f"term {number} has an unreadable district {show_value(district)}")
         if term.get("party") and len(str(term["party"])) > _MAX_PARTY:
             problems.append(f"term {number} has a party name too long to store")
     return problems
@@ -182,10 +239,10 @@ def _entry_problems(entry: Any) -> list[str]:
 
 def _is_int(value: Any) -> bool:
     try:
-        int(value)
-    except (TypeError, ValueError):
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):  # OverflowError: .inf
         return False
-    return True
+    return abs(number) < 10_000
 
 
 @dataclass
@@ -204,10 +261,10 @@ def parse_entries(entries: Sequence[Any], source: str = "the file") -> list[_Leg
         if found:
             problems.append(f"{_entry_label(index, entry)}: " + ", ".join(found))
     if problems:
-        shown = "; ".join(problems[:_MAX_PROBLEMS])
+        listed = "; ".join(one_line(p, 300) for p in problems[:_MAX_PROBLEMS])
         more = len(problems) - _MAX_PROBLEMS
         tail = f"; and {more} more entries with problems" if more > 0 else ""
-        raise ImportFormatError(f"nothing was imported from {source}: {shown}{tail}")
+        raise ImportFormatError(f"nothing was imported from {source}: {listed}{tail}")
     legislators = []
     for entry in entries:
         person = _clean_parts(person_from_entry(entry))
@@ -340,8 +397,8 @@ def import_roster(
     except IntegrityError as exc:
         raise ImportFormatError(f"nothing was imported: {integrity_message(exc)}") from exc
     except DBAPIError as exc:
-        reason = str(getattr(exc, "orig", exc)).splitlines()[0]
-        raise ImportFormatError(f"nothing was imported: {reason}") from exc
+        reason = one_line(str(getattr(exc, "orig", exc)).strip().split("\n")[0], 200)
+        raise ImportFormatError(f"nothing was imported: {reason or 'refused'}") from exc
     if counts["created"] + counts["terms"] >= 1000 and not db.in_transaction:
         db.refresh_statistics()
     return RosterImportReport(
@@ -491,7 +548,9 @@ def _write(session: Session, legislators: list[_Legislator], progress: Progress)
             if (scheme, value) in owner:
                 continue  # recorded already (for this person, or kept by another)
             owner[(scheme, value)] = person_id
-            identifier_rows.append({"person_id": person_id, "scheme": scheme, "value": value})
+            identifier_rows.append(
+                {"id": uuid.uuid4(), "person_id": person_id, "scheme": scheme, "value": value}
+            )
             touched.add(person_id)
 
         for name, kind in name_forms(person):
@@ -549,6 +608,7 @@ def _write(session: Session, legislators: list[_Legislator], progress: Progress)
     ):
         for chunk in _chunks(rows, 1000):
             session.execute(insert(table), list(chunk))
+            record_rows(session, "import", table.name, chunk)  # each row in the history
             progress.report(total, total, "saving")
     if updates:
         for person in session.scalars(select(Person).where(Person.id.in_(list(updates)))):

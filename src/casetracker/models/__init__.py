@@ -1,6 +1,7 @@
 """The domain model. Importing this package registers every table."""
 
 from casetracker.db.base import Base, Record, Sensitivity
+from casetracker.models.audit import AuditEntry
 from casetracker.models.detention import (
     AccessFlag,
     Charge,
@@ -43,6 +44,7 @@ __all__ = [
     "AccessFlag",
     "Ask",
     "Attachment",
+    "AuditEntry",
     "Base",
     "Charge",
     "Citation",

@@ -3,7 +3,9 @@
 `extract_text` never raises: a damaged, encrypted or hostile file gives None (the
 reason is logged at debug level), and every reader is bounded — PDF pages, the
 XML read from a DOCX (with a compression-ratio check against zip bombs, and no
-DTDs against entity expansion) and the length of the text returned.
+DTDs against entity expansion) and the length of the text returned. PDFs are
+read in a separate process with a wall-clock timeout and a memory cap (see
+:func:`read_pdf`); a reader stopped that way is logged as a warning.
 """
 
 from __future__ import annotations
@@ -12,11 +14,16 @@ import codecs
 import io
 import logging
 import re
+import subprocess
+import sys
 import unicodedata
 import zipfile
 from collections.abc import Callable
-from pathlib import PurePath
+from dataclasses import dataclass
+from pathlib import Path, PurePath
 from xml.parsers import expat
+
+from casetracker.search import extract_worker as worker
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +71,7 @@ def extract_text(content: bytes, filename: str, media_type: str | None = None) -
         kind = _detect(content, filename, media_type)
         if kind is None:
             return None
-        raw = _READERS[kind](content)
+        raw = _pdf_text(content, filename) if kind == "pdf" else _READERS[kind](content)
         return None if raw is None else normalise(raw)
     except Exception:  # the readers catch their own errors; this is the last guard
         log.debug("text extraction failed for %r", filename, exc_info=True)
@@ -108,36 +115,120 @@ def _is_docx(content: bytes) -> bool:
 
 
 # ------------------------------------------------------------------ PDF
-def _pdf_text(content: bytes) -> str | None:
-    """Text page by page with pypdf; None if the file cannot be opened or decrypted."""
-    from pypdf import PdfReader  # imported here: only needed when a PDF turns up
+PDF_TIMEOUT_SECONDS = 20.0
+PDF_MEMORY_BYTES = 768 * 1024 * 1024
+_WORKER = Path(__file__).with_name("extract_worker.py")
+_CRASHED = 70  # a child that vanished without a word
 
-    # pypdf warns about every damaged file it reads ("EOF marker not found"):
-    # the outcome (no text) is what counts here, not its notes
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
+@dataclass(frozen=True)
+class PdfOutcome:
+    """What reading a PDF gave: its text (None: none could be read) and, when the
+    reader was stopped, why (a phrase such as "it took longer than 20 s")."""
+
+    text: str | None
+    stopped: str | None = None
+
+
+def read_pdf(
+    content: bytes,
+    filename: str = "PDF",
+    *,
+    timeout: float | None = None,
+    memory_bytes: int | None = None,
+    method: str | None = None,
+) -> PdfOutcome:
+    """The text of a PDF, read by pypdf in a separate process within a budget.
+
+    The child gets ``timeout`` seconds of wall-clock time and ``memory_bytes`` of
+    address space where the platform can cap it (by default ``PDF_TIMEOUT_SECONDS``
+    and ``PDF_MEMORY_BYTES``, read at each call); the content goes through a
+    pipe, never a file. ``method`` is "subprocess" (the worker started by its file
+    path) or "spawn" (``multiprocessing``: what a frozen app uses, having no file);
+    by default the first where it can work. A stopped reader is logged as a warning.
+    """
+    if b"/Root" not in content and b"Catalog" not in content:
+        return PdfOutcome(None)  # pypdf cannot find the document: no process needed
+    timeout = PDF_TIMEOUT_SECONDS if timeout is None else timeout
+    memory_bytes = PDF_MEMORY_BYTES if memory_bytes is None else memory_bytes
+    if method is None:
+        method = "spawn" if getattr(sys, "frozen", False) or not _WORKER.is_file() else "subprocess"
+    limits = (memory_bytes, MAX_PDF_PAGES, MAX_TEXT_CHARS)
+    if method == "subprocess":
+        outcome = _pdf_by_subprocess(content, timeout, limits)
+    elif method == "spawn":
+        outcome = _pdf_by_multiprocessing(content, timeout, limits)
+    else:
+        raise ValueError(f"unknown method {method!r}")
+    if outcome.stopped:
+        log.warning("%s: text not extracted \N{EM DASH} %s", filename, outcome.stopped)
+    return outcome
+
+
+def _outcome(status: int | None, data: bytes, timeout: float, memory_bytes: int) -> PdfOutcome:
+    if status is None:
+        return PdfOutcome(None, f"it took longer than {timeout:g} s")
+    if status == worker.EXIT_TEXT:
+        return PdfOutcome(data.decode("utf-8", "surrogatepass"))
+    if status == worker.EXIT_UNREADABLE:
+        return PdfOutcome(None)
+    if status == worker.EXIT_MEMORY:
+        return PdfOutcome(None, f"it needed more than {memory_bytes // 2**20} MB of memory")
+    if status < 0:
+        return PdfOutcome(None, f"the PDF reader stopped unexpectedly (signal {-status})")
+    return PdfOutcome(None, f"the PDF reader stopped unexpectedly (status {status})")
+
+
+def _pdf_by_subprocess(content: bytes, timeout: float, limits: tuple[int, int, int]) -> PdfOutcome:
+    # the child caps its own memory: a preexec_fn is unsafe in a threaded parent (the GUI)
+    command = [sys.executable, "-I", str(_WORKER), *map(str, limits)]
+    flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # no console window on Windows
     try:
-        reader = PdfReader(io.BytesIO(content), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            log.debug("PDF is encrypted with a password")
-            return None
-        count = min(len(reader.pages), MAX_PDF_PAGES)
-    except Exception:
-        log.debug("cannot open PDF", exc_info=True)
-        return None
-    pages: list[str] = []
-    total = 0
-    for index in range(count):
-        try:
-            text = reader.pages[index].extract_text() or ""
-        except Exception:
-            log.debug("cannot read PDF page %d", index + 1, exc_info=True)
-            continue
-        pages.append(text)
-        total += len(text)
-        if total >= MAX_TEXT_CHARS:
-            break
-    return "\n\n".join(pages)
+        done = subprocess.run(
+            command, input=content, capture_output=True, timeout=timeout, creationflags=flags
+        )
+    except subprocess.TimeoutExpired:  # run() has killed the child
+        return _outcome(None, b"", timeout, limits[0])
+    except OSError as exc:
+        return PdfOutcome(None, f"the PDF reader could not start ({exc.strerror or exc})")
+    return _outcome(done.returncode, done.stdout, timeout, limits[0])
+
+
+def _pdf_by_multiprocessing(
+    content: bytes, timeout: float, limits: tuple[int, int, int]
+) -> PdfOutcome:
+    """The same through ``multiprocessing`` (spawn): a frozen app must call
+    ``multiprocessing.freeze_support()`` first thing in its entry point."""
+    import multiprocessing
+    import time
+
+    context = multiprocessing.get_context("spawn")
+    ours, theirs = context.Pipe()
+    child = context.Process(target=worker.serve_pipe, args=(theirs, *limits), daemon=True)
+    deadline = time.monotonic() + timeout
+    try:
+        child.start()
+        theirs.close()
+        ours.send_bytes(content)
+        if not ours.poll(max(deadline - time.monotonic(), 0)):
+            return _outcome(None, b"", timeout, limits[0])
+        answer = ours.recv_bytes()
+    except (EOFError, OSError):  # the child died before answering
+        answer = b""
+    finally:
+        ours.close()
+        if child.is_alive():
+            child.kill()
+        child.join(5)
+    if not answer:
+        code = child.exitcode
+        return _outcome(code if code else _CRASHED, b"", timeout, limits[0])
+    return _outcome(answer[0], answer[1:], timeout, limits[0])
+
+
+def _pdf_text(content: bytes, filename: str = "PDF") -> str | None:
+    """Text page by page; None if the file cannot be opened, decrypted, or read in budget."""
+    return read_pdf(content, filename).text
 
 
 # ------------------------------------------------------------------ DOCX
@@ -323,7 +414,7 @@ def _plain_text(content: bytes) -> str:
 
 
 _READERS: dict[str, Callable[[bytes], str | None]] = {
-    "pdf": _pdf_text,
+    "pdf": _pdf_text,  # extract_text passes the file name too, for the log
     "docx": _docx_text,
     "text": _plain_text,
 }

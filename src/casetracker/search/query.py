@@ -342,6 +342,7 @@ _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 
 
 def _unclosed(rest: str) -> str:
+    rest = " ".join(rest.split())  # one line, whatever was pasted
     shown = rest if len(rest) <= 30 else rest[:30] + "…"
     return f'a quotation mark is not closed: add " at the end of {shown}'
 

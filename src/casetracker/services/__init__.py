@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from casetracker.db.engine import Database
 from casetracker.services.browse import BrowseService
+from casetracker.services.bulk import BulkService
 from casetracker.services.children import ChildrenService, DocumentsService
 from casetracker.services.dashboard import DashboardService
 from casetracker.services.detentions import DetentionsService
 from casetracker.services.events import AttachmentsService, EventsService, SourcesService
 from casetracker.services.forms import FormsService
+from casetracker.services.history import HistoryService
 from casetracker.services.letters import LettersService
 from casetracker.services.listing import ListingService
 from casetracker.services.lookup import LookupService
 from casetracker.services.organizations import OrganizationsService, PositionsService
 from casetracker.services.people import PeopleService
+from casetracker.services.purge import PurgeService
 from casetracker.services.related import RelatedService
 from casetracker.services.reports import ReportsService
 from casetracker.services.responses import ResponsesService
@@ -46,6 +49,9 @@ class Services:
         self.documents = DocumentsService(db, self)
         self.search = SearchService(db)
         self.reports = ReportsService(db)
+        self.history = HistoryService(db)
+        self.bulk = BulkService(db)
+        self.purge = PurgeService(db)
         from casetracker.letters.importing import LetterImportService  # (imports services)
 
         self.letter_import = LetterImportService(db, self)

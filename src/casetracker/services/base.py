@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from casetracker.audit.recorder import record_rows
 from casetracker.db.base import Record
 from casetracker.db.engine import Database
 from casetracker.errors import (
@@ -307,12 +308,16 @@ def link(session: Session, table: Table, **ids: object) -> bool:
     if session.execute(select(exists().where(*condition))).scalar():
         return False
     session.execute(insert(table).values(**values))
+    record_rows(session, "link", table.name, [values])
     return True
 
 
 def unlink(session: Session, table: Table, **ids: object) -> bool:
     condition = [table.c[k] == as_uuid(v, k) for k, v in ids.items()]
-    return bool(session.execute(delete(table).where(*condition)).rowcount)
+    rows = [dict(r._mapping) for r in session.execute(select(table).where(*condition))]
+    session.execute(delete(table).where(*condition))
+    record_rows(session, "unlink", table.name, rows)
+    return bool(rows)
 
 
 def linked_ids(session: Session, table: Table, column: str, **where: object) -> list[uuid.UUID]:

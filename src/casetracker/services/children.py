@@ -541,15 +541,36 @@ class DocumentsService:
         return self.s.attachments.attach_file(path, **{self.owner_field(kind): as_uuid(parent_id)})
 
     def save_to(self, attachment_id: object, destination: Path) -> Path:
-        """Write a document's content to ``destination`` (complete or not at all)."""
-        content = self.s.attachments.content(attachment_id)
+        """Write a document's content, complete or not at all; returns the file written.
+
+        Into a folder: as ``folder/<safe name>`` (see ``casetracker.filenames``),
+        never outside it and never over an existing file (``name (2).pdf``…).
+        To a file path the user chose (and confirmed if it exists): that file.
+        """
+        import os
+        import tempfile
+
+        from casetracker.filenames import write_new_file
+
         target = Path(destination)
-        partial = target.with_name(f".{target.name}.part")
+        if target.is_dir():
+            attachment = self.s.attachments.get(attachment_id)
+            try:
+                return write_new_file(target, attachment.original_name, attachment.content)
+            except OSError as exc:
+                raise ValidationError.single(
+                    "file", f"cannot write into {target}: {exc.strerror or exc}"
+                ) from exc
+        content = self.s.attachments.content(attachment_id)
+        partial = None
         try:
-            partial.write_bytes(content)
-            partial.replace(target)
+            fd, partial = tempfile.mkstemp(prefix=".part-", dir=target.parent)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(content)
+            os.replace(partial, target)
         except OSError as exc:
-            partial.unlink(missing_ok=True)
+            if partial:
+                Path(partial).unlink(missing_ok=True)
             raise ValidationError.single(
                 "file", f"cannot write {target}: {exc.strerror or exc}"
             ) from exc

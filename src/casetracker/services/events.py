@@ -7,14 +7,16 @@ import mimetypes
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from casetracker.errors import FieldProblem, ValidationError
+from casetracker.filenames import MAX_ATTACHMENT_BYTES, safe_filename, size_problem
 from casetracker.models import Attachment, Citation, Event, Source
 from casetracker.models.source import ATTACHMENT_OWNERS, CITATION_TARGETS
 from casetracker.search.extract import extract_text
 from casetracker.services.base import RecordService, as_uuid
 
-MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
+__all__ = ["MAX_ATTACHMENT_BYTES", "AttachmentsService", "EventsService", "SourcesService"]
 
 
 class EventsService(RecordService[Event]):
@@ -73,7 +75,17 @@ class SourcesService(RecordService[Source]):
 
 
 class AttachmentsService(RecordService[Attachment]):
+    """Files kept in the database. Every way in (attach, create, update) stores a
+    safe file name (:func:`~casetracker.filenames.safe_filename`) and refuses
+    content over ``MAX_ATTACHMENT_BYTES``."""
+
     model = Attachment
+
+    def check(self, session: Session, record: Attachment) -> None:
+        record.original_name = safe_filename(record.original_name)
+        problem = size_problem(record.original_name, len(record.content or b""))
+        if problem:
+            raise ValidationError.single("content", problem, self.label)
 
     def attach_bytes(
         self,
@@ -87,13 +99,14 @@ class AttachmentsService(RecordService[Attachment]):
         **owner: object,
     ) -> Attachment:
         given = {k: v for k, v in owner.items() if v is not None}
+        original_name = safe_filename(original_name)
         problems = []
         if set(given) - set(ATTACHMENT_OWNERS) or len(given) != 1:
             problems.append(
                 FieldProblem("owner", f"name exactly one of: {', '.join(ATTACHMENT_OWNERS)}")
             )
-        if len(content) > MAX_ATTACHMENT_BYTES:
-            problems.append(FieldProblem("content", "is larger than 200 MB"))
+        if too_big := size_problem(original_name, len(content)):
+            problems.append(FieldProblem("content", too_big))
         if problems:
             raise ValidationError(problems, self.label)
         if extracted_text is None:
@@ -112,11 +125,20 @@ class AttachmentsService(RecordService[Attachment]):
         )
 
     def attach_file(self, path: Path, **owner: object) -> Attachment:
+        """Attach a file from disk; its size is checked before it is read."""
+        path = Path(path)
         try:
-            content = Path(path).read_bytes()
+            if path.is_dir():
+                raise ValidationError.single("file", f"{path.name} is a folder, not a file")
+            if too_big := size_problem(path.name, path.stat().st_size):
+                raise ValidationError.single("file", too_big)
+            with path.open("rb") as handle:  # read one byte more: the file may be growing
+                content = handle.read(MAX_ATTACHMENT_BYTES + 1)
         except OSError as exc:
-            raise ValidationError.single("file", f"cannot read {path}: {exc.strerror}") from exc
-        return self.attach_bytes(content, Path(path).name, **owner)
+            raise ValidationError.single(
+                "file", f"cannot read {path}: {exc.strerror or exc}"
+            ) from exc
+        return self.attach_bytes(content, path.name, **owner)
 
     def content(self, attachment_id: object) -> bytes:
         with self.db.reading() as session:

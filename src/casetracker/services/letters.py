@@ -17,7 +17,6 @@ from casetracker.models import (
     Tag,
     letter_detentions,
     letter_sanction_requests,
-    letter_tags,
 )
 from casetracker.models.enums import AskStatus
 from casetracker.search import sync as search_sync
@@ -211,9 +210,7 @@ class LettersService(RecordService[Letter]):
                     session.add(tag)
                 tags.append(tag)
             session.flush()
-            session.execute(letter_tags.delete().where(letter_tags.c.letter_id == letter.id))
-            for tag in tags:
-                session.execute(letter_tags.insert().values(letter_id=letter.id, tag_id=tag.id))
+            letter.tags = tags  # through the relationship: the history records each link
             search_sync.note(session, "letter", letter.id)
             return clean
 

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from casetracker.errors import ValidationError
@@ -306,22 +306,17 @@ class PeopleService(RecordService[Person]):
                 else:
                     signature.person_id = keep.id
             session.flush()
-            for model, column in _PERSON_REFERENCES:
-                session.execute(
-                    update(model)
-                    .where(getattr(model, column) == drop.id)
-                    .values({column: keep.id})
-                    .execution_options(synchronize_session=False)
-                )
+            for model, column in _PERSON_REFERENCES:  # row by row: each move is in the history
+                for row in session.scalars(select(model).where(getattr(model, column) == drop.id)):
+                    setattr(row, column, keep.id)
             for consent in session.scalars(
                 select(PersonConsent).where(PersonConsent.person_id == drop.id)
             ):
                 session.delete(consent)
-            session.execute(
-                update(PersonIdentityDecision)
-                .where(PersonIdentityDecision.person_id == drop.id)
-                .values(person_id=keep.id)
-            )
+            for decision in session.scalars(
+                select(PersonIdentityDecision).where(PersonIdentityDecision.person_id == drop.id)
+            ):
+                decision.person_id = keep.id
             session.expire(keep)
             self._child(PersonName).create_in(
                 session,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from casetracker.audit import record_action
 from casetracker.db.engine import Database
 from casetracker.errors import ValidationError
 from casetracker.partialdate import PartialDate, PartialDateError
@@ -131,6 +132,18 @@ class ReportsService:
             ) from exc
         finally:
             partial.unlink(missing_ok=True)
+        record_action(
+            self.db,
+            "report",
+            record_id=options.record_id,
+            summary=f"{options.audience.value} {options.kind} report to {target}",
+            details={
+                "kind": options.kind,
+                "audience": options.audience.value,
+                "path": target,
+                "pages": document.pages,
+            },
+        )
         return ReportResult(
             target, document.pages, time.perf_counter() - started, len(redactor.withheld)
         )
