@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,6 +67,12 @@ def main() -> int:
     shot("letter-asks")
     letters.details.setCurrentWidget(letters.related)
     shot("letter-related")
+    history_edits(services, letters.editor.record_id)
+    letters.show_record(letters.editor.record_id)
+    letters.details.setCurrentWidget(letters.history)
+    letters.splitter.setSizes([420, 1000])  # the History tab's table wants the room
+    letters.history.select_row(1)
+    shot("history")
     window.saved_searches.add("Vardanyan's trial", "Vardanyan trial")
     window.saved_searches.add("Sanction requests", "type:sanction")
     window._rebuild_saved_searches()
@@ -94,7 +101,70 @@ def main() -> int:
     dialog.close()
     window.close()
     services.db.close()
+    security_shots(app, out, home)
     return 0
+
+
+def history_edits(services: Any, letter_id: Any) -> None:
+    """A few edits of a letter (and one revert) for the History tab's picture."""
+    letter = services.letters.get_full(letter_id)
+    services.letters.update(letter_id, channel="email", follow_up_due="2025-06")
+    services.letters.update(
+        letter_id, summary=(letter.summary or "") + " Follow-up agreed with the co-signers."
+    )
+    ask = sorted(letter.asks, key=lambda a: a.ordinal)[1]
+    services.children.update("letters", "asks", ask.id, {"status": "partly_met"})
+    services.letters.update(letter_id, channel="portal")
+    change = services.history.for_record("letter", letter_id)[0]
+    services.history.revert_field(change.seq, "channel")
+
+
+def security_shots(app: Any, out: Path, home: Path) -> None:
+    """The unlock dialog (after a wrong passphrase), the recovery code dialog and
+    the lock screen, on an encrypted copy of the demo records."""
+    from PySide6.QtCore import QSettings
+
+    from casetracker.db.engine import resolve_url
+    from casetracker.db.schema import create_encrypted_database
+    from casetracker.demo import load_demo
+    from casetracker.gui.main_window import MainWindow
+    from casetracker.gui.recovery_dialog import RecoveryCodeDialog
+    from casetracker.gui.tasks import ImmediateRunner
+    from casetracker.gui.unlock_dialog import UnlockDialog
+    from casetracker.services import Services
+
+    path = home / "casework.db"
+    db, code = create_encrypted_database(resolve_url(str(path)), "correct horse battery staple")
+    services = Services(db)
+    load_demo(services)
+
+    def save(widget: Any, name: str) -> None:
+        for _ in range(3):
+            app.processEvents()
+        widget.grab().save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+
+    unlock = UnlockDialog(path, ImmediateRunner())
+    unlock.show()
+    unlock.form.passphrase.setText("correct horse battery")
+    unlock.form.attempt()
+    save(unlock, "unlock-dialog")
+    unlock.close()
+    recovery = RecoveryCodeDialog(code, str(path))
+    recovery.show()
+    save(recovery, "recovery-code")
+    recovery.confirm.setChecked(True)
+    recovery.close()
+    settings = QSettings(str(home / "security.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(services, ImmediateRunner(), settings)
+    window.resize(*SIZE)
+    window.show()
+    window.show_page("detainees").table.selectRow(0)
+    window.security.lock_now()
+    save(window, "lock-screen")
+    window.security.shutdown()
+    window.close()
+    services.db.close()
 
 
 if __name__ == "__main__":

@@ -6,7 +6,10 @@ import csv
 import io
 import os
 import re
+import subprocess
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -206,17 +209,35 @@ def test_failure_while_writing_leaves_the_old_file_and_no_part(tmp_path, fmt):
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"list.{fmt}"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+@contextmanager
+def read_only_folder(folder: Path) -> Iterator[None]:
+    """A folder nobody may write into: a read-only mount for root (who ignores
+    permissions), else a folder without write permission."""
+    folder.mkdir()
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        try:
+            yield
+        finally:
+            folder.chmod(0o700)
+        return
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(folder)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a read-only folder: {mounted.stderr.decode().strip()}")
+    try:
+        yield
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
 def test_read_only_folder_is_refused(tmp_path):
     folder = tmp_path / "locked"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
+    with read_only_folder(folder):
         with pytest.raises(CaseTrackerError, match="cannot write"):
             write_table([["a"]], ["h"], folder / "x.csv")
         assert list(folder.iterdir()) == []
-    finally:
-        folder.chmod(0o700)
 
 
 def test_target_that_is_a_folder_is_refused(tmp_path):

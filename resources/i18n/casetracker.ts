@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="75"/>
+        <source>&amp;Restore from a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="77"/>
+        <source>&amp;Check database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="79"/>
+        <source>&amp;Encrypt this database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="82"/>
+        <source>&amp;Decrypt to a plain copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="85"/>
+        <source>Change &amp;passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="88"/>
+        <source>New &amp;recovery code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="90"/>
+        <source>&amp;Lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="94"/>
+        <source>Pre&amp;ferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="99"/>
+        <source>Securit&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AskPositions</name>
     <message>
         <location filename="../../src/casetracker/gui/parts.py" line="577"/>
@@ -31,6 +79,94 @@
     <message>
         <location filename="../../src/casetracker/gui/parts.py" line="648"/>
         <source>The position could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkEditDialog</name>
+    <message>
+        <location filename="../../src/casetracker/gui/bulk_edit_dialog.py" line="57"/>
+        <source>Set a field for the selected…</source>
+        <extracomment>field kinds a bulk edit offers (long texts and derived fields are left out) a record&apos;s own name: the same value on many records is almost always a mistake</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/bulk_edit_dialog.py" line="58"/>
+        <source>Set a field for the %1 selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/bulk_edit_dialog.py" line="73"/>
+        <source>Set a field for %1 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/bulk_edit_dialog.py" line="77"/>
+        <source>The field is set to the same value on the %1 selected %2. Each change is checked like an edit and kept in the history; if one of them is refused, none is made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/bulk_edit_dialog.py" line="91"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/bulk_edit_dialog.py" line="102"/>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/bulk_edit_dialog.py" line="132"/>
+        <source>New value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/bulk_edit_dialog.py" line="138"/>
+        <source>Records of this list have no field that can be set in bulk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/bulk_edit_dialog.py" line="162"/>
+        <source>%1 set on %2 of %3 records (the others had it already).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/bulk_edit_dialog.py" line="166"/>
+        <source>%1 set on %2 records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/bulk_edit_dialog.py" line="177"/>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <location filename="../../src/casetracker/gui/maintenance_dialogs.py" line="48"/>
+        <source>Check database</source>
+        <extracomment>how often the scheduled backup looks whether one is due the first look, soon after the window opens (not during start-up)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/maintenance_dialogs.py" line="51"/>
+        <source>No problems found in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/maintenance_dialogs.py" line="53"/>
+        <source>One problem found in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/maintenance_dialogs.py" line="55"/>
+        <source>%2 problems found in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/maintenance_dialogs.py" line="83"/>
+        <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -298,11 +434,389 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="28"/>
+        <source>created</source>
+        <extracomment>characters of a value shown in the table (the tooltip has all of it)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="29"/>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="30"/>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="31"/>
+        <source>linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="32"/>
+        <source>unlinked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="33"/>
+        <source>reverted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="34"/>
+        <source>exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="35"/>
+        <source>in a report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="36"/>
+        <source>backed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="37"/>
+        <source>restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="38"/>
+        <source>imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="39"/>
+        <source>purged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="43"/>
+        <source>(content purged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="44"/>
+        <source>(a deleted record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="45"/>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="46"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="47"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="48"/>
+        <source>a file of %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="49"/>
+        <source>Entry #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="54"/>
+        <source>Access</source>
+        <extracomment>what one row of each table is called in the Part column</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="55"/>
+        <source>Ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="56"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="57"/>
+        <source>Charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="58"/>
+        <source>Citation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="59"/>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="79"/>
+        <source>Status change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="60"/>
+        <source>Detainee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="61"/>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="62"/>
+        <source>Hearing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="63"/>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="76"/>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="64"/>
+        <source>Signatory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="65"/>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="66"/>
+        <source>Organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="67"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="68"/>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="69"/>
+        <source>Identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="70"/>
+        <source>Identity decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="71"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="72"/>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="73"/>
+        <source>Position on an ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="74"/>
+        <source>Commitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="75"/>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="77"/>
+        <source>Program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="78"/>
+        <source>Sanction request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="80"/>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_rows.py" line="81"/>
+        <source>Treatment report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="84"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="85"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="86"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="87"/>
+        <source>Part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="88"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="89"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="104"/>
+        <source>Revert this field…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="107"/>
+        <source>Put the selected field back to the value it had before this change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="110"/>
+        <source>Restore this version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="113"/>
+        <source>Put every field of the record back as it was just after this entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="168"/>
+        <source>The history cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="170"/>
+        <source>The history cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="251"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="278"/>
+        <source>Put %1 back to “%2”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="280"/>
+        <source>The value it had before the change of %1. The revert is kept in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="282"/>
+        <source>Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="295"/>
+        <source>%1 is back to “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="299"/>
+        <source>Nothing was reverted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="308"/>
+        <source>Put this %1 back as it was on %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="312"/>
+        <source>Every field changed since then gets its value of that moment back. Parts (asks, hearings…) and links stay as they are. The restore is kept in the history and can itself be reverted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="316"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="336"/>
+        <source>Restored as on %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="339"/>
+        <source>Nothing to change: the fields are as they were then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="341"/>
+        <source>Not restored (they follow other records): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/history_panel.py" line="347"/>
+        <source>Nothing was restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IdListModel</name>
     <message>
         <location filename="../../src/casetracker/gui/list_model.py" line="121"/>
         <source>(deleted)</source>
         <extracomment>blocks kept in memory (LRU) columns never shown columns holding a stored code shown as a label</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../src/casetracker/gui/idle_lock.py" line="312"/>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/idle_lock.py" line="339"/>
+        <source>Unlock CaseTracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/idle_lock.py" line="340"/>
+        <source>CaseTracker is locked. Type the passphrase to go on.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -755,47 +1269,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="78"/>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="80"/>
         <source>Signed as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="78"/>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="80"/>
         <source>Linked to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="78"/>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="80"/>
         <source>Confidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="78"/>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="80"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="84"/>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="91"/>
         <source>Asks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="89"/>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="96"/>
         <source>Signatories (check each link; unlinked names are kept in the letter&apos;s notes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="118"/>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="125"/>
         <source>Open a letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="120"/>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="127"/>
         <source>Letters (*.txt *.pdf *.docx *.md)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="148"/>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="155"/>
         <source>%1
 Date: %2
 To: %3
@@ -803,18 +1317,18 @@ Signatories: %4, %5 linked, %6 left unlinked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="150"/>
-        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="151"/>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="157"/>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="158"/>
         <source>not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="157"/>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="164"/>
         <source>(no list of asks found)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="174"/>
+        <location filename="../../src/casetracker/gui/letter_import_dialog.py" line="181"/>
         <source>— leave unlinked —</source>
         <translation type="unfinished"></translation>
     </message>
@@ -840,308 +1354,346 @@ Signatories: %4, %5 linked, %6 left unlinked</source>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="95"/>
+        <location filename="../../src/casetracker/gui/list_page.py" line="100"/>
         <source>Record a detention…</source>
         <extracomment>a column whose header click sorts by another sort key</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="101"/>
+        <location filename="../../src/casetracker/gui/list_page.py" line="106"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="115"/>
+        <location filename="../../src/casetracker/gui/list_page.py" line="120"/>
         <source>Linked %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="121"/>
+        <location filename="../../src/casetracker/gui/list_page.py" line="126"/>
         <source>Asks answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="126"/>
+        <location filename="../../src/casetracker/gui/list_page.py" line="131"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="129"/>
+        <location filename="../../src/casetracker/gui/list_page.py" line="134"/>
         <source>Related</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="166"/>
+        <location filename="../../src/casetracker/gui/list_page.py" line="139"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/list_page.py" line="176"/>
         <source>The filter cannot be applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="172"/>
+        <location filename="../../src/casetracker/gui/list_page.py" line="182"/>
         <source>%1 shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/list_page.py" line="246"/>
+        <location filename="../../src/casetracker/gui/list_page.py" line="256"/>
         <source>This record no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../src/casetracker/gui/idle_lock.py" line="74"/>
+        <source>CaseTracker is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/idle_lock.py" line="112"/>
+        <source>Locked after %1 minutes without use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/idle_lock.py" line="114"/>
+        <source>Locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/idle_lock.py" line="120"/>
+        <source>The database is closed and its key forgotten. Type the passphrase to go on where you left off: your unsaved edits are kept.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="130"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="133"/>
         <source>&amp;File</source>
         <extracomment>the role of a navigation item holding a saved search&apos;s query</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="132"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="135"/>
         <source>&amp;New record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="136"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="139"/>
         <source>New &amp;database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="139"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="142"/>
         <source>&amp;Open database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="142"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="145"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="143"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="146"/>
         <source>Open the &amp;demo database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="145"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="148"/>
         <source>&amp;Import records…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="148"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="151"/>
         <source>Import a &amp;letter…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="151"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="154"/>
         <source>&amp;Export all records…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="152"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="155"/>
         <source>&amp;Back up database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="156"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="160"/>
         <source>&amp;Reports…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="163"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="167"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="167"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="171"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="168"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="172"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="170"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="174"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="176"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="180"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="179"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="183"/>
         <source>Re&amp;vert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="181"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="185"/>
         <source>&amp;Delete record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="191"/>
-        <source>&amp;Filter the list</source>
+        <location filename="../../src/casetracker/gui/main_window.py" line="192"/>
+        <source>&amp;Purge this record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="198"/>
-        <source>Search &amp;everything…</source>
+        <location filename="../../src/casetracker/gui/main_window.py" line="195"/>
+        <source>Set a field for the selected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/casetracker/gui/main_window.py" line="202"/>
-        <source>&amp;View</source>
+        <source>&amp;Filter the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="211"/>
-        <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="214"/>
-        <source>&amp;Help</source>
+        <location filename="../../src/casetracker/gui/main_window.py" line="209"/>
+        <source>Search &amp;everything…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/casetracker/gui/main_window.py" line="215"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/main_window.py" line="224"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/main_window.py" line="227"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/main_window.py" line="228"/>
         <source>&amp;About CaseTracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="218"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="231"/>
         <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="246"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="259"/>
         <source>Saved search: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="257"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="270"/>
         <source>Remove this saved search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="297"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="310"/>
         <source>The list cannot be shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="383"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="420"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="389"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="426"/>
         <source>The record counts cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="401"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="438"/>
         <source>New database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="403"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="440"/>
         <source>CaseTracker databases (*.db)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="416"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="453"/>
         <source>Open database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="418"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="455"/>
         <source>CaseTracker databases (*.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="429"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="466"/>
         <source>Import records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="431"/>
-        <location filename="../../src/casetracker/gui/main_window.py" line="462"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="468"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="499"/>
         <source>CaseTracker exports (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="440"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="477"/>
         <source>Reading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="448"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="485"/>
         <source>Imported %1 records from %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="454"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="491"/>
         <source>Importing records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="454"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="491"/>
         <source>Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="460"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="497"/>
         <source>Export all records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="472"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="509"/>
         <source>Exported %1 records to %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="479"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="516"/>
         <source>Exporting records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="482"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="519"/>
         <source>The export was not written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="490"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="527"/>
         <source>Backup written to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="494"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="531"/>
         <source>Backing up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="497"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="534"/>
         <source>The backup was not written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="533"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="570"/>
         <source>Report written to %1 (%2 pages)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="542"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="579"/>
         <source>Writing the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="545"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="582"/>
         <source>The report was not written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/main_window.py" line="578"/>
+        <location filename="../../src/casetracker/gui/main_window.py" line="615"/>
         <source>Wait for the running job to finish, or cancel it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1423,11 +1975,275 @@ Signatories: %4, %5 linked, %6 left unlinked</source>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../src/casetracker/gui/passphrase_dialog.py" line="67"/>
+        <source>&amp;Encrypt it with a passphrase (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/passphrase_dialog.py" line="69"/>
+        <source>Do &amp;not encrypt it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/passphrase_dialog.py" line="82"/>
+        <source>Current passphrase (or recovery code):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/passphrase_dialog.py" line="84"/>
+        <source>Current passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/passphrase_dialog.py" line="90"/>
+        <source>At least %1 characters; a few unrelated words are best.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/passphrase_dialog.py" line="98"/>
+        <source>New passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/passphrase_dialog.py" line="99"/>
+        <source>The same again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/passphrase_dialog.py" line="111"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/passphrase_dialog.py" line="152"/>
+        <source>Type the current passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/passphrase_dialog.py" line="156"/>
+        <source>The new passphrase is too short: use at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/passphrase_dialog.py" line="160"/>
+        <source>The two new passphrases differ; type them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="33"/>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="38"/>
+        <source>e.g. Anna Petrosyan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="40"/>
+        <source>Written into the history of every change you make. Empty: your login name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="45"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="46"/>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="50"/>
+        <source>An encrypted database locks after this long without keyboard or mouse input, and asks for its passphrase again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="55"/>
+        <source>Your name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="57"/>
+        <source>Lock when idle for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="60"/>
+        <source>Back up the database automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="66"/>
+        <source> hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="74"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="81"/>
+        <source>Every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="82"/>
+        <source>Keep the last:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="83"/>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="88"/>
+        <source>An encrypted database gives encrypted backups. Keep a copy of the folder on another disk too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="95"/>
+        <source>Scheduled backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="122"/>
+        <source>Folder for scheduled backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PurgeDialog</name>
+    <message>
+        <location filename="../../src/casetracker/gui/purge_dialog.py" line="47"/>
+        <source>&amp;Purge this confidential record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/purge_dialog.py" line="49"/>
+        <source>&amp;Purge this record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/purge_dialog.py" line="61"/>
+        <source>Purge this %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/purge_dialog.py" line="62"/>
+        <source>PURGE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/purge_dialog.py" line="63"/>
+        <source>Purge “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/purge_dialog.py" line="72"/>
+        <source>A purge removes this %1 for good: the record, its parts (names, asks, hearings…), its links, its attached files and their text are erased from the database file, and its history is blanked. The history keeps only the fact that a purge happened, when, by whom and the reason you give below.
+
+It takes a moment: the database file is rewritten so that no trace is left in it.
+
+It cannot be undone. Copies in backups made earlier remain until those backups are deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/purge_dialog.py" line="85"/>
+        <source>This record is confidential. Purge it if it must not be kept anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/purge_dialog.py" line="93"/>
+        <source>Why it is purged (kept in the history: do not name anyone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/purge_dialog.py" line="98"/>
+        <source>Type %1 to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/purge_dialog.py" line="100"/>
+        <source>Purge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/purge_dialog.py" line="112"/>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/purge_dialog.py" line="142"/>
+        <source>Purging and compacting the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/purge_dialog.py" line="173"/>
+        <source>Nothing was purged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/purge_dialog.py" line="185"/>
+        <source>Purged: %1 rows removed, %2 history entries blanked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../src/casetracker/gui/app.py" line="118"/>
-        <location filename="../../src/casetracker/gui/app.py" line="124"/>
+        <location filename="../../src/casetracker/gui/app.py" line="146"/>
+        <location filename="../../src/casetracker/gui/app.py" line="152"/>
         <source>The database cannot be opened.</source>
+        <extracomment>why the last open() did not open anything (&quot;&quot; when it did)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/app.py" line="181"/>
+        <source>%1 is not a plain database. If it is an encrypted CaseTracker database whose key file was lost, type its recovery code to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/app.py" line="186"/>
+        <source>%1 is encrypted and was not unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/app.py" line="223"/>
+        <source>No database is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/app.py" line="225"/>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/app.py" line="227"/>
+        <source>Open another database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/app.py" line="229"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/app.py" line="236"/>
+        <source>Open database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/app.py" line="238"/>
+        <source>CaseTracker databases (*.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1506,6 +2322,84 @@ Signatories: %4, %5 linked, %6 left unlinked</source>
     <message>
         <location filename="../../src/casetracker/gui/editor.py" line="458"/>
         <source>The record could not be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="49"/>
+        <source>Recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="53"/>
+        <source>Your recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="58"/>
+        <source>It opens %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="72"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="75"/>
+        <source>Save as &amp;PDF to print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="89"/>
+        <source>Write this code down, or print it, and keep it apart from this computer. It opens the database if the passphrase is forgotten or its key file is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="93"/>
+        <source>Nobody else — not CaseTracker&apos;s authors, not your organisation&apos;s IT — can recover the data without the passphrase or this code. Anyone who has this code and a copy of the database can read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="101"/>
+        <source>The old recovery code no longer opens this database. Backups made before now still open with the old code: delete them, or keep them as safe as the old code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="115"/>
+        <source>I have written down or printed the recovery code and will keep it apart from this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="120"/>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="151"/>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="156"/>
+        <source>Save the recovery code as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="158"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="171"/>
+        <source>The PDF was not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="175"/>
+        <source>Saved to %1. Print it, then delete the file: anyone who finds it can open the database.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1685,6 +2579,24 @@ Signatories: %4, %5 linked, %6 left unlinked</source>
     </message>
 </context>
 <context>
+    <name>ScheduledBackups</name>
+    <message>
+        <location filename="../../src/casetracker/gui/maintenance_dialogs.py" line="189"/>
+        <source>Scheduled backup written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/maintenance_dialogs.py" line="199"/>
+        <source>The scheduled backup was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/maintenance_dialogs.py" line="209"/>
+        <source>CaseTracker tries again later. Check the backup folder in Edit › Preferences, or back up by hand with File › Back up database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <location filename="../../src/casetracker/gui/search_page.py" line="137"/>
@@ -1744,6 +2656,352 @@ Signatories: %4, %5 linked, %6 left unlinked</source>
     <message>
         <location filename="../../src/casetracker/gui/search_page.py" line="357"/>
         <source>Name of this search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecurityController</name>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="137"/>
+        <source>A PostgreSQL database is restored on its server (pg_restore).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="140"/>
+        <source>This database is not encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="204"/>
+        <source>The database cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="210"/>
+        <source>CaseTracker databases (*.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="226"/>
+        <source>Deleting a file does not reliably erase it on an SSD, a USB stick or a synced folder: keep plain copies only on an encrypted disk, and delete them as soon as you can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="238"/>
+        <source>New database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="240"/>
+        <source>An encrypted database cannot be read without its passphrase or its recovery code: if this computer, its disk or a backup is lost or stolen, the records stay private.
+
+If you forget the passphrase and lose the recovery code, the data is lost for good: nobody — not CaseTracker&apos;s authors — can recover it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="248"/>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="273"/>
+        <source>The database was not created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="282"/>
+        <source>Encrypted copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="296"/>
+        <source>Encrypt this database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="298"/>
+        <source>CaseTracker writes an encrypted copy of this database to %1 and checks it holds the same records. This database is left as it is.
+
+Without the passphrase or the recovery code nobody can read the copy; if you lose both, nobody — not CaseTracker&apos;s authors — can recover it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="305"/>
+        <source>Encrypt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="316"/>
+        <source>Writing the encrypted copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="321"/>
+        <source>Encrypting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="324"/>
+        <source>No encrypted copy was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="336"/>
+        <source>The encrypted copy %1 is written and checked: it holds the same records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="341"/>
+        <source>The plain original %1 still exists: anyone who gets it, or one of its plain backups, can read it. Once you have opened the encrypted copy, delete the original securely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="349"/>
+        <source>Open the encrypted copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="352"/>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="364"/>
+        <source>Decrypt to a plain copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="366"/>
+        <source>A plain copy can be read by anyone who gets the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="368"/>
+        <source>Make one only when you must, and delete it as soon as you can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="372"/>
+        <source>Choose where…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="377"/>
+        <source>Plain copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="389"/>
+        <source>Writing the plain copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="395"/>
+        <source>Plain copy written to %1 (%2 rows checked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="398"/>
+        <source>Anyone who gets it can read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="402"/>
+        <source>Decrypting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="402"/>
+        <source>No plain copy was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="411"/>
+        <location filename="../../src/casetracker/gui/security.py" line="418"/>
+        <source>Change passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="413"/>
+        <source>The recovery code stays the same. Backups made before now keep the old passphrase in their own key file; the recovery code opens them too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="430"/>
+        <source>The passphrase is changed. The recovery code is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="432"/>
+        <source>The passphrase was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="441"/>
+        <location filename="../../src/casetracker/gui/security.py" line="479"/>
+        <source>New recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="443"/>
+        <source>CaseTracker re-encrypts the database with a new key and shows its new recovery code. The old recovery code stops working for this database (backups made before now still open with it). The passphrase stays the same: type it to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="450"/>
+        <source>Make a new key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="464"/>
+        <source>Re-encrypting every page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="476"/>
+        <source>The database has a new key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="479"/>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="492"/>
+        <source>Checking every page and reference…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="501"/>
+        <source>Checking the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="501"/>
+        <source>The check did not finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="511"/>
+        <source>Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="513"/>
+        <source>CaseTracker databases (*.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="523"/>
+        <source>Nothing was restored; the database is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="535"/>
+        <source>Unlock the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="537"/>
+        <source>The backup %1 was encrypted with another key. Type the passphrase it had when it was made, or its recovery code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="549"/>
+        <source>The database was restored from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="550"/>
+        <source>What it held before is saved in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="555"/>
+        <source>Restoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Unlock</name>
+    <message>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="100"/>
+        <source>Wrong passphrase. The database was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="104"/>
+        <source>Check the recovery code and type it again: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="111"/>
+        <source>The database cannot be unlocked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="269"/>
+        <source>Unlock database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="271"/>
+        <source>This database is encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="278"/>
+        <source>%1
+
+Type its passphrase to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockForm</name>
+    <message>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="132"/>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="185"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="137"/>
+        <source>Use the recovery code instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="142"/>
+        <source>XXXX-XXXX-XXXX-…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="149"/>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="172"/>
+        <source>The key file %1 is missing, so the passphrase cannot be used: type the recovery code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="185"/>
+        <source>Recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="212"/>
+        <source>Type the recovery code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="212"/>
+        <source>Type the passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2351,6 +3609,14 @@ Signatories: %4, %5 linked, %6 left unlinked</source>
     </message>
 </context>
 <context>
+    <name>_Cover</name>
+    <message>
+        <location filename="../../src/casetracker/gui/idle_lock.py" line="133"/>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>editor</name>
     <message>
         <location filename="../../src/casetracker/gui/editor.py" line="35"/>
@@ -2399,6 +3665,26 @@ Signatories: %4, %5 linked, %6 left unlinked</source>
     <message>
         <location filename="../../src/casetracker/gui/long_job.py" line="28"/>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/maintenance_dialogs.py" line="101"/>
+        <source>Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/maintenance_dialogs.py" line="104"/>
+        <source>Replace everything in %1 with the backup %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/maintenance_dialogs.py" line="110"/>
+        <source>The backup is checked first; if it is damaged nothing changes. What the database holds now is saved beside it as a safety copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/maintenance_dialogs.py" line="114"/>
+        <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

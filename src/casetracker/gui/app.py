@@ -93,25 +93,53 @@ def open_target(target: str | None) -> Any:
     return Services(open_database(url, create=True))
 
 
-class AppController:
-    """Owns the window and its database; opens another database on request."""
+def encrypted_file(target: str | None) -> Path | None:
+    """The SQLite file ``target`` names when it exists and is encrypted."""
+    from casetracker import paths
+    from casetracker.db import cipher
+    from casetracker.db.engine import resolve_url, sqlite_path
 
-    def __init__(self, runner: Any = None) -> None:
+    if target == DEMO_TARGET:
+        return None
+    try:
+        path = sqlite_path(resolve_url(target, default=paths.default_database_path()))
+    except Exception:  # not a usable target: opening it says why
+        return None
+    if path is not None and path.is_file() and cipher.is_encrypted(path):
+        return path
+    return None
+
+
+class AppController:
+    """Owns the window and its database; opens another database on request.
+
+    An encrypted database is unlocked with :class:`UnlockDialog` first; the key
+    derivation runs on ``key_runner`` (a thread of its own).
+    """
+
+    def __init__(self, runner: Any = None, settings: Any = None, key_runner: Any = None) -> None:
         from casetracker.gui.tasks import ThreadRunner
 
         self.runner = runner or ThreadRunner()
+        self.key_runner = key_runner or (runner if runner is not None else ThreadRunner())
+        self.settings = settings
         self.window: Any = None
         self.services: Any = None
+        #: why the last open() did not open anything ("" when it did)
+        self.problem = ""
 
     def open(self, target: str | None) -> bool:
+        """Open ``target`` in a new window; False (the app as it was) when it cannot
+        be opened or the user cancels the unlock."""
         from PySide6.QtWidgets import QMessageBox
 
         from casetracker.errors import CaseTrackerError
-        from casetracker.gui.main_window import MainWindow
 
+        self.problem = ""
         try:
-            services = open_target(target)
+            services = self._open_services(target)
         except CaseTrackerError as exc:
+            self.problem = str(exc)
             QMessageBox.critical(
                 self.window,
                 APP_NAME,
@@ -121,27 +149,105 @@ class AppController:
         except Exception as exc:
             from casetracker.gui.dialogs import show_error
 
-            show_error(self.window, exc, QMessageBox.tr("The database cannot be opened."))
+            self.problem = QMessageBox.tr("The database cannot be opened.")
+            show_error(self.window, exc, self.problem)
             return False
+        if services is None:
+            return False
+        self.adopt(services, target)
+        return True
+
+    def _open_services(self, target: str | None) -> Any:
+        """Open ``target``, asking for the key of an encrypted file; None if cancelled."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from casetracker.db import cipher
+        from casetracker.db.engine import resolve_url
+        from casetracker.db.schema import open_database
+        from casetracker.gui.unlock_dialog import ask_key
+        from casetracker.services import Services
+
+        path = encrypted_file(target)
+        if path is None:
+            try:
+                return open_target(target)
+            except cipher.KeyRequired:
+                path = encrypted_file(target)
+                if path is None:
+                    raise
+        intro = ""
+        if not cipher.key_file_path(path).is_file():
+            intro = QMessageBox.tr(
+                "%1 is not a plain database. If it is an encrypted CaseTracker database "
+                "whose key file was lost, type its recovery code to open it."
+            ).replace("%1", str(path))
+        key = ask_key(self.window, path, self.key_runner, intro=intro)
+        if key is None:
+            self.problem = QMessageBox.tr("%1 is encrypted and was not unlocked.").replace(
+                "%1", str(path)
+            )
+            return None
+        return Services(open_database(resolve_url(str(path)), key=key))
+
+    def adopt(self, services: Any, target: str | None) -> None:
+        """Show the open database ``services`` in a new window (replacing the old one)."""
+        from casetracker.gui.main_window import MainWindow
+
         old_window, old_services = self.window, self.services
         self.services = services
-        self.window = MainWindow(services, self.runner)
+        self.window = MainWindow(services, self.runner, self.settings)
         self.window.switch_requested.connect(self.open)
+        self.window.security.reopen = self.adopt
         if target is not None:
             self.window.recent.add(target)
             self.window._rebuild_recent_menu()
         if old_window is not None:
+            old_window.security.shutdown()
             old_window.save_state()
             old_window.hide()
             old_window.deleteLater()
-        if old_services is not None:
+        if old_services is not None and old_services.db is not services.db:
             self.runner.wait()
             old_services.db.close()
         self.window.show()
+
+    def start(self, target: str | None) -> bool:
+        """Open ``target`` at start-up; when that fails or the unlock is cancelled,
+        say so and offer to try again, open another database, or quit."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        opened = self.open(target)
+        while not opened:
+            box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, "")
+            box.setObjectName("startChooser")
+            box.setText(QMessageBox.tr("No database is open."))
+            box.setInformativeText(self.problem)
+            again = box.addButton(QMessageBox.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
+            other = box.addButton(
+                QMessageBox.tr("Open another database…"), QMessageBox.ButtonRole.ActionRole
+            )
+            box.addButton(QMessageBox.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is again:
+                opened = self.open(target)
+            elif box.clickedButton() is other:
+                path, _ = QFileDialog.getOpenFileName(
+                    None,
+                    QMessageBox.tr("Open database"),
+                    str(Path.home()),
+                    QMessageBox.tr("CaseTracker databases (*.db);;All files (*)"),
+                )
+                if path:
+                    target = path
+                    opened = self.open(path)
+            else:
+                return False
         return True
 
     def close(self) -> None:
         self.runner.wait()
+        if self.window is not None:
+            self.window.security.shutdown()
         if self.services is not None:
             self.services.db.close()
 
@@ -160,7 +266,7 @@ def run(db_target: str | None = None) -> int:
     app = make_application()
     sys.excepthook = _excepthook
     controller = AppController()
-    if not controller.open(db_target):
+    if not controller.start(db_target):
         return 1
     try:
         return int(app.exec())

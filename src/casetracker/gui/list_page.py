@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -22,6 +23,7 @@ from casetracker.errors import CaseTrackerError, NotFoundError
 from casetracker.gui.dialogs import ask_unsaved, show_error
 from casetracker.gui.editor import RecordEditor
 from casetracker.gui.filter_bar import FilterBar
+from casetracker.gui.history_panel import HistoryPanel
 from casetracker.gui.labels import list_title, record_name
 from casetracker.gui.list_model import IdListModel
 from casetracker.gui.parts import AskPositions, DocumentsPart, LinkList, PartTable, part_title
@@ -71,7 +73,10 @@ class ListPage(QWidget):
         self.table.setObjectName(f"table_{kind}")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several rows for a bulk edit; the current row is the one the editor shows
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
@@ -127,6 +132,11 @@ class ListPage(QWidget):
         self.related = RelatedPanel(kind, services)
         self.related.open_record.connect(self.open_record)
         self.details.addTab(self.related, self.tr("Related"))
+        self.history = HistoryPanel(
+            kind, services, runner, self.confirm_leave, lambda: self.editor.form
+        )
+        self.history.reverted.connect(self._reverted)
+        self.details.addTab(self.history, self.tr("History"))
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -273,6 +283,7 @@ class ListPage(QWidget):
         if self.documents is not None:
             self.documents.set_parent(record_id)
         self.related.set_record(record_id)
+        self.history.set_record(record_id)
 
     def confirm_leave(self) -> bool:
         """True when it is fine to leave the record (saved, discarded or unchanged)."""
@@ -309,6 +320,7 @@ class ListPage(QWidget):
 
     def _part_changed(self) -> None:
         self.related.refresh()
+        self.history.refresh()
         if self.ask_positions is not None and self.sender() is not self.ask_positions:
             self.ask_positions.refresh()
         self.model.invalidate()
@@ -324,6 +336,38 @@ class ListPage(QWidget):
                 part.refresh()
             for link in self.links.values():
                 link.refresh()
+
+    # ---------------------------------------------------------------- history and bulk edits
+    def _reverted(self, record_id: Any) -> None:
+        """A revert from the History tab: show the record as it is now."""
+        self.model.invalidate()
+        if _same(record_id, self.editor.record_id):
+            self.show_record(record_id)
+        self.data_changed.emit(self.kind)
+
+    def selected_ids(self) -> list[Any]:
+        """The ids of the selected rows, in list order."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [r for r in (self.model.record_id(row) for row in rows) if r is not None]
+
+    def _table_menu(self, position: Any) -> None:
+        from casetracker.gui.bulk_edit_dialog import bulk_edit, bulk_edit_text
+
+        count = len(self.selected_ids())
+        menu = QMenu(self)
+        action = menu.addAction(bulk_edit_text(count))
+        action.setEnabled(count > 0)
+        action.triggered.connect(lambda: bulk_edit(self))
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def records_changed(self) -> None:
+        """Records of this list were changed in bulk: show them as they are now."""
+        self.reload()
+        self.editor.refresh_saved()
+        if self.editor.record_id is not None:
+            self.history.refresh()
+            self.related.refresh()
+        self.data_changed.emit(self.kind)
 
 
 def _same(a: Any, b: Any) -> bool:

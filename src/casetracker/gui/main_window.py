@@ -107,6 +107,9 @@ class MainWindow(QMainWindow):
         self.counts_label.setObjectName("countsLabel")
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
+        from casetracker.gui.security import SecurityController
+
+        self.security = SecurityController(self)
         self._build_menus()
         self.recent.add(services.db.describe())
         self._rebuild_recent_menu()
@@ -150,6 +153,7 @@ class MainWindow(QMainWindow):
         )
         menu.addAction(self._action(self.tr("&Export all records…"), self.export_dialog))
         menu.addAction(self._action(self.tr("&Back up database…"), self.backup_dialog))
+        self.security.add_file_items(menu)
         menu.addSeparator()
         menu.addAction(
             self._action(
@@ -185,6 +189,13 @@ class MainWindow(QMainWindow):
         )
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         menu.addAction(self.delete_action)
+        self.purge_action = self._action(self.tr("&Purge this record…"), self.purge_current)
+        self.purge_action.setObjectName("purge")
+        menu.addAction(self.purge_action)
+        self.bulk_action = self._action(self.tr("Set a field for the selected…"), self.bulk_edit)
+        self.bulk_action.setObjectName("bulkEdit")
+        menu.addAction(self.bulk_action)
+        menu.aboutToShow.connect(self._update_record_actions)
         menu.addSeparator()
         menu.addAction(
             self._action(
@@ -198,6 +209,8 @@ class MainWindow(QMainWindow):
             self.tr("Search &everything…"), self.global_search, "Ctrl+K", "globalSearch"
         )
         menu.addAction(self.search_action)
+        menu.addSeparator()
+        menu.addAction(self.security.preferences_action)
 
         menu = self.menuBar().addMenu(self.tr("&View"))
         for number, kind in enumerate(PAGES, start=1):
@@ -350,6 +363,30 @@ class MainWindow(QMainWindow):
         if page is not None:
             page.editor.request_delete()
 
+    def purge_current(self) -> None:
+        from casetracker.gui.purge_dialog import purge_record
+
+        page = self.current_page()
+        if page is not None:
+            purge_record(page)
+
+    def bulk_edit(self) -> None:
+        from casetracker.gui.bulk_edit_dialog import bulk_edit
+
+        page = self.current_page()
+        if page is not None:
+            bulk_edit(page)
+
+    def _update_record_actions(self) -> None:
+        from casetracker.gui.bulk_edit_dialog import bulk_edit_text
+        from casetracker.gui.purge_dialog import update_action
+
+        page = self.current_page()
+        update_action(self.purge_action, page)
+        count = len(page.selected_ids()) if page is not None else 0
+        self.bulk_action.setText(bulk_edit_text(count))
+        self.bulk_action.setEnabled(count > 0)
+
     def focus_filter(self) -> None:
         page = self.current_page()
         if page is not None:
@@ -408,7 +445,7 @@ class MainWindow(QMainWindow):
             if Path(path).exists():
                 show_error(self, FileExistsError(17, "the file already exists", path))
                 return
-            self.request_switch(path)
+            self.security.create_database(Path(path))
 
     def open_database_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -238,7 +238,12 @@ class HistoryService:
             parts.update(
                 session.scalars(select(ref.table.c.id).where(ref.table.c[ref.column] == rid))
             )
-        tables = _parts_tables(entity)
+        # a link entry's record is the linked record, not a part: leave links out
+        tables = {
+            name
+            for name in _parts_tables(entity)
+            if not cascading.is_link_table(Base.metadata.tables[name])
+        }
         for part_id in session.scalars(
             select(AuditEntry.record_id).where(
                 AuditEntry.changes.like(f"%{rid}%"), AuditEntry.entity.in_(sorted(tables))
