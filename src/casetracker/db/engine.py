@@ -21,6 +21,8 @@ from casetracker.errors import DatabaseError
 ENV_VAR = "CASETRACKER_DB"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 SUPPORTED_DRIVERS = ("sqlite", "postgresql")
+#: page cache of an encrypted database's connections, in KB
+ENCRYPTED_CACHE_KB = 65_536
 #: execution option marking a connection whose transaction will write
 WRITE_OPTION = "casetracker_write"
 POSTGRESQL_ENCRYPTION = (
@@ -111,6 +113,9 @@ def make_engine(
             cursor = dbapi_connection.cursor()
             if key is not None:
                 cursor.execute("PRAGMA temp_store=MEMORY")
+                # every page read from the file is decrypted and checked: keep more
+                # of them decrypted in memory (64 MB) than SQLite's default 8 MB
+                cursor.execute(f"PRAGMA cache_size=-{ENCRYPTED_CACHE_KB}")
             cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
             if url.database not in (None, "", ":memory:"):
                 cursor.execute("PRAGMA journal_mode=WAL")
