@@ -519,7 +519,7 @@ def migration_verdict(path: Path, old_revision: str, children: dict[str, int]) -
 
     head = head_revision()
     verdict = Verdict()
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
     try:
         checked = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if checked != ["ok"]:

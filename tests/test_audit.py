@@ -434,3 +434,61 @@ def test_migration_0007_down_and_up_on_a_populated_database(services, db_url):
             conn.execute(text("DELETE FROM audit_log"))
     finally:
         db.close()
+
+
+# ------------------------------------------------------------------ purge entries
+def forge_purge(services, actor: str, details) -> int:
+    """Append a purge entry with valid hashes, as someone holding the file could."""
+    from casetracker.audit.chain import NewEntry, append
+
+    with services.db.engine.begin() as conn:
+        return append(conn, actor, [NewEntry("purge", "letters", None, "purge", details)])
+
+
+@pytest.mark.parametrize(
+    "blanked",
+    [[["1", "2"]], [[1]], "1-3", [[3, 1]], [[1, 10**12]], [[True, 1]], [[1.5, 2]], [[0, 1]], 7],
+)
+def test_a_malformed_purge_entry_is_a_problem_not_a_crash(services, db_url, capsys, blanked):
+    populate(services)
+    seq = forge_purge(services, "mallory", {"reason": "tidy", "blanked": blanked})
+    report = verify_chain(services.db)
+    assert not report.ok and report.first_bad_seq == seq
+    assert f"entry {seq} " in report.first_problem
+    assert "malformed purge entry" in report.first_problem
+    code, out, err = run(capsys, "--db", db_url, "audit", "verify")
+    assert code == 1 and err == "" and out.startswith("PROBLEM ") and len(out.splitlines()) == 1
+
+
+def test_verify_names_the_purge_that_explains_each_blanked_entry(services, db_url, capsys):
+    """A forged purge entry (blanking done by hand, then a purge entry appended)
+    passes the hash checks but is shown with its actor and date."""
+    populate(services)
+    letter = services.letters.create(title="To go", sensitivity="confidential")
+    services.letters.update(letter.id, title="To go soon")
+    report = services.purge.purge("letter", letter.id, reason="duplicate of another")
+    real = entries(services, action="purge")[0].seq
+    tamper(
+        services,
+        "UPDATE audit_log SET changes = NULL, summary = NULL, salt = NULL WHERE seq IN (2, 3)",
+    )
+    forged = forge_purge(services, "mallory", {"reason": "routine", "blanked": [[2, 3]]})
+    outcome = verify_chain(services.db)
+    assert outcome.ok and outcome.purged == report.history_blanked + 2
+    day = entries(services, seq=forged)[0].at.strftime("%Y-%m-%d")
+    first, last = entries(services, record_id=letter.id)[0].seq, real - 1
+    assert outcome.purges == (
+        f"entries {first}–{last} blanked by purge #{real} ({day}, by "
+        f"{entries(services, seq=real)[0].actor}: duplicate of another)",
+        f"entries 2–3 blanked by purge #{forged} ({day}, by mallory: routine)",
+    )
+    code, out, _ = run(capsys, "--db", db_url, "audit", "verify")
+    assert code == 0 and f"purged  entries 2–3 blanked by purge #{forged}" in out
+
+
+def test_an_entry_numbered_below_one_is_out_of_place(services):
+    populate(services)
+    tamper(services, "UPDATE audit_log SET seq = 0 WHERE seq = 1")
+    report = verify_chain(services.db)
+    assert report.first_bad_seq == 0
+    assert report.first_problem == "entry 0 is out of place: the history starts at entry 1"

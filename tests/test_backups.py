@@ -4,6 +4,7 @@ verify first, and the automatic backup before a migration (encrypted too)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
 import sqlite3
 from pathlib import Path
@@ -82,7 +83,8 @@ def test_backups_on_each_backend(db, backend, tmp_path):
             scheduled_backup(db, BackupPolicy(tmp_path / "b"), NOON)
         return
     written = scheduled_backup(db, BackupPolicy(tmp_path / "b"), NOON)
-    assert written == tmp_path / "b" / "case.auto-20260301-120000.db"
+    own = hashlib.sha256(str(db.path.resolve()).encode()).hexdigest()[:8]
+    assert written == tmp_path / "b" / f"case-{own}" / "case.auto-20260301-120000.db"
     assert written.read_bytes()[:16] == b"SQLite format 3\x00"  # a plain database: plain copy
     with sqlite3.connect(written) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
@@ -96,7 +98,9 @@ def test_scheduled_backup_is_written_only_when_due(encrypted, tmp_path):
     policy = BackupPolicy(tmp_path / "auto", every=dt.timedelta(hours=24), keep=5)
     first = scheduled_backup(db, policy, NOON)
     assert first is not None and first.name == "case.auto-20260301-120000.db"
+    assert first.parent == policy.folder_for(db.path)
     assert policy.folder.stat().st_mode & 0o777 == 0o700
+    assert first.parent.stat().st_mode & 0o777 == 0o700
     assert cipher.is_encrypted(first) and cipher.key_file_path(first).is_file()
     assert names_in(first, code.key) == ["Zorvathian Quillbeck"]
     assert scheduled_backup(db, policy, NOON + dt.timedelta(hours=23, minutes=59)) is None
@@ -104,13 +108,13 @@ def test_scheduled_backup_is_written_only_when_due(encrypted, tmp_path):
     assert second is not None and second.name == "case.auto-20260302-120000.db"
     # a newest backup dated far ahead (the clock was wrong then) does not block backups
     assert scheduled_backup(db, policy, NOON - dt.timedelta(days=30)) is not None
-    assert len(list_backups(policy.folder, "case")) == 3
+    assert len(list_backups(policy.folder_for(db.path), "case")) == 3
 
 
 def test_rotation_keeps_the_newest_and_never_deletes_other_files(tmp_path):
     db = open_database(resolve_url(str(tmp_path / "case.db")), create=True)
-    folder = tmp_path / "auto"
-    folder.mkdir()
+    folder = backups.database_folder(tmp_path / "auto", db.path)
+    folder.mkdir(parents=True)
     others = [
         "notes.txt",
         "other.auto-20200101-000000.db",  # another database's backup
@@ -121,7 +125,7 @@ def test_rotation_keeps_the_newest_and_never_deletes_other_files(tmp_path):
     ]
     for name in others:
         (folder / name).write_text("keep me")
-    policy = BackupPolicy(folder, every=dt.timedelta(hours=1), keep=3)
+    policy = BackupPolicy(tmp_path / "auto", every=dt.timedelta(hours=1), keep=3)
     try:
         written = [scheduled_backup(db, policy, NOON + dt.timedelta(hours=h)) for h in range(6)]
     finally:
@@ -146,12 +150,47 @@ def test_policy_and_cli_scheduled_backups(tmp_path, capsys):
     args = ["--db", path, "db", "backup", "--scheduled", "--folder", folder, "--keep", "2"]
     capsys.readouterr()
     assert main(args) == 0
-    assert "backup written to" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "backup written to" in out
+    own = backups.database_folder(Path(folder), Path(path))
+    assert f"backup written to {own}/live.auto-" in out and own.name.startswith("live-")
     assert main(args) == 0
-    assert capsys.readouterr().out.startswith("not due yet: newest backup is 0 min old")
+    out = capsys.readouterr().out
+    assert out.startswith("not due yet: newest backup is 0 min old") and str(own) in out
     assert main([*args, "--every", "0"]) == 1
     assert main(["--db", path, "db", "backup", "--keep", "3"]) == 1
     assert "go with it" in capsys.readouterr().err
+
+
+def test_two_databases_with_one_name_keep_their_own_backups(tmp_path):
+    """Two ``case.db`` in different folders, one backup folder: neither suppresses
+    nor rotates away the other's backups."""
+    shared = tmp_path / "backups"
+    policy = BackupPolicy(shared, every=dt.timedelta(hours=1), keep=2)
+    paths = [tmp_path / "office" / "case.db", tmp_path / "home" / "case.db"]
+    written: dict[Path, list[Path]] = {path: [] for path in paths}
+    for path in paths:
+        path.parent.mkdir()
+        db = open_database(resolve_url(str(path)), create=True)
+        Services(db).people.create(display_name=f"Only in {path.parent.name}")
+        db.close()
+    for hour in range(4):  # each database in turn, every hour: both are due each time
+        for path in paths:
+            db = open_database(resolve_url(str(path)))
+            try:
+                out = scheduled_backup(db, policy, NOON + dt.timedelta(hours=hour))
+            finally:
+                db.close()
+            assert out is not None, f"{path} was not backed up at hour {hour}"
+            written[path].append(out)
+    folders = {policy.folder_for(path) for path in paths}
+    assert len(folders) == 2 and {f.parent for f in folders} == {shared}
+    assert sorted(p.name for p in shared.iterdir()) == sorted(f.name for f in folders)
+    for path in paths:
+        own = policy.folder_for(path)
+        kept = [b.path for b in list_backups(own, "case")]
+        assert kept == written[path][-2:]  # its own newest two, none of the other's
+        assert all(names_in(b, None) == [f"Only in {path.parent.name}"] for b in kept)
 
 
 # --------------------------------------------------------------------- restore

@@ -320,18 +320,130 @@ def test_rekey_makes_the_old_recovery_code_useless(tmp_path, fast_kdf, capsys):
 
 def test_rekey_stopped_before_the_key_file_was_replaced_still_opens(tmp_path, fast_kdf):
     """The pending slot is written before PRAGMA rekey; if the process stops right
-    after the rekey, unlocking finds the pending slot and promotes it."""
+    after the rekey, unlocking finds the pending slot, promotes it and says so."""
     path = tmp_path / "case.db"
     services, code = new_encrypted(path)
     add_person(services)
     services.db.close()
-    new = cipher.RecoveryCode(cipher.new_master_key())
+    new = cipher.new_recovery_code()
     cipher.write_key_file(Path(f"{path}.keys.pending"), new.key, PASSPHRASE)
     with cipher.connection(path, code.key) as conn:
-        conn.execute(f"PRAGMA rekey = \"x'{new.key.hex()}'\"")
-    assert cipher.unlock(path, passphrase=PASSPHRASE) == new.key
+        conn.execute(cipher.key_pragma(new.key, "rekey"))
+    with pytest.raises(cipher.KeyRequired, match="interrupted: try the other recovery code"):
+        cipher.unlock(path, recovery_code=code.text)  # the old code: a hint, not a riddle
+    notices: list[str] = []
+    assert cipher.unlock(path, passphrase=PASSPHRASE, notify=notices.append) == new.key
+    assert notices == [cipher.REKEY_COMPLETED]
+    assert "NEW recovery code is the one that works" in notices[0]
     assert not Path(f"{path}.keys.pending").exists()
-    assert cipher.unlock(path, passphrase=PASSPHRASE) == new.key  # from .keys now
+    assert cipher.unlock(path, passphrase=PASSPHRASE, notify=notices.append) == new.key
+    assert len(notices) == 1  # from .keys now: nothing more to say
+
+
+def test_rekey_applies_the_code_it_is_given(tmp_path, fast_kdf):
+    path = tmp_path / "case.db"
+    services, old = new_encrypted(path)
+    add_person(services)
+    services.db.close()
+    new = cipher.new_recovery_code()
+    assert cipher.key_opens(path, old.key) and not cipher.key_opens(path, new.key)
+    assert cipher.rekey(path, old.key, PASSPHRASE, new) is new
+    assert cipher.key_opens(path, new.key) and not cipher.key_opens(path, old.key)
+    assert people_names(path, cipher.unlock(path, recovery_code=new.text)) == [UNIQUE_NAME]
+    with pytest.raises(DatabaseError, match="is the current key"):
+        cipher.rekey(path, new.key, PASSPHRASE, new)
+    with pytest.raises(DatabaseError, match="nothing changed"):  # a wrong current key
+        cipher.rekey(path, old.key, PASSPHRASE, cipher.new_recovery_code())
+    assert not Path(f"{path}.keys.pending").exists()
+    assert cipher.key_pragma(new.key, "rekey").startswith("PRAGMA rekey = \"x'")
+    with pytest.raises(ValueError):
+        cipher.key_pragma(new.key, "key; DROP TABLE people")
+
+
+# a `casetracker db rekey` killed right after PRAGMA rekey, before the key file moved
+_CRASH_AFTER_REKEY = """
+import os, sys
+from casetracker.cli.main import main
+from casetracker.db import cipher
+cipher.ITERATIONS = 2000
+real_replace = os.replace
+def replace(src, dst):
+    if str(src).endswith(".keys.pending"):
+        os._exit(9)  # the power goes: nothing is flushed from here on
+    real_replace(src, dst)
+os.replace = replace
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_rekey_prints_the_new_code_before_a_crash_can_lose_it(tmp_path, fast_kdf, capsys):
+    path = tmp_path / "case.db"
+    services, old = new_encrypted(path)
+    add_person(services)
+    services.db.close()
+    secret = write(tmp_path / "p.txt", PASSPHRASE)
+    done = subprocess.run(
+        [sys.executable, "-c", _CRASH_AFTER_REKEY, "--db", str(path), "--passphrase-file",
+         secret, "db", "rekey"],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 9, done.stderr
+    assert "now encrypted" not in done.stdout  # it died before saying it was done
+    printed = re.search(r"Recovery code: (\S+)", done.stdout).group(1)
+    assert not cipher.key_opens(path, old.key)  # the database is under the new key …
+    assert Path(f"{path}.keys.pending").exists()  # … and its key file is still pending
+    assert people_names(path, cipher.unlock(path, recovery_code=printed)) == [UNIQUE_NAME]
+    status, out, err = run(capsys, "--db", str(path), "--passphrase-file", secret, "list", "people")
+    assert status == 0 and UNIQUE_NAME in out
+    assert err.strip() == f"warning: {cipher.REKEY_COMPLETED}"
+    assert not Path(f"{path}.keys.pending").exists()
+    assert cipher.unlock(path, passphrase=PASSPHRASE) == cipher.parse_recovery_code(printed)
+
+
+# `casetracker db rekey` at a terminal: answers "no", then "yes"
+_AT_A_TERMINAL = """
+import sys
+from casetracker.cli.main import main
+from casetracker.db import cipher
+cipher.ITERATIONS = 2000
+args = sys.argv[1:]
+print("first:", main(args), flush=True)
+print("second:", main(args), flush=True)
+"""
+
+
+def test_rekey_at_a_terminal_applies_only_once_the_code_is_written_down(tmp_path, fast_kdf):
+    import pty
+
+    path = tmp_path / "case.db"
+    services, old = new_encrypted(path)
+    add_person(services)
+    services.db.close()
+    secret = write(tmp_path / "p.txt", PASSPHRASE)
+    master, terminal = pty.openpty()
+    try:
+        os.write(master, b"no\nyes\n")  # a terminal hands input() one line at a time
+        done = subprocess.run(
+            [sys.executable, "-c", _AT_A_TERMINAL, "--db", str(path), "--passphrase-file",
+             secret, "db", "rekey"],
+            stdin=terminal, capture_output=True, text=True, check=False, timeout=60,
+        )  # fmt: skip
+    finally:
+        os.close(master)
+        os.close(terminal)
+    assert "first: 1" in done.stdout and "second: 0" in done.stdout, done.stderr
+    first, second = done.stdout.split("first: 1")
+    codes = re.findall(r"Recovery code: (\S+)", done.stdout)
+    assert len(codes) == 2 and codes[0] != codes[1]
+    # "no": the code shown was never used, the old one still works
+    assert first.index("Recovery code:") < first.index("Type yes once you have written it down")
+    assert "nothing was changed: the old recovery code still opens" in done.stderr
+    assert not cipher.key_opens(path, cipher.parse_recovery_code(codes[0]))
+    # "yes": the code shown first is the one applied
+    assert second.index("Recovery code:") < second.index("Type yes") < second.index("now encrypted")
+    assert not cipher.key_opens(path, old.key)
+    assert people_names(path, cipher.unlock(path, recovery_code=codes[1])) == [UNIQUE_NAME]
+    assert cipher.unlock(path, passphrase=PASSPHRASE) == cipher.parse_recovery_code(codes[1])
 
 
 # --------------------------------------------------------------------- copies

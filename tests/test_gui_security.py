@@ -267,6 +267,33 @@ def test_the_recovery_code_opens_and_a_typo_is_named(qtbot, controller, answers,
     assert SECRET_NAME in person_names(controller.window.services)
 
 
+def test_an_interrupted_new_recovery_code_is_completed_and_said(
+    qtbot, controller, answers, encrypted
+):
+    from casetracker.gui.unlock_dialog import UnlockDialog
+
+    path, old = encrypted
+    new = cipher.new_recovery_code()  # as if the app stopped right after PRAGMA rekey
+    cipher.write_key_file(Path(f"{path}.keys.pending"), new.key, PASSPHRASE)
+    with cipher.connection(path, old.key) as conn:
+        conn.execute(cipher.key_pragma(new.key, "rekey"))
+    seen: dict[str, str] = {}
+
+    def unlock(dialog: Any) -> None:
+        dialog.form.passphrase.setText(PASSPHRASE)
+        # clicked once this handler is done: the notice box opens inside the click
+        QTimer.singleShot(0, dialog.form.unlock_button.click)
+
+    answers.add(UnlockDialog, unlock)
+    answers.add(QMessageBox, lambda box: (seen.update(text=box.text()), click_ok(box)))
+    assert controller.open(str(path))
+    answers.done()
+    assert "interrupted and has now been completed" in seen["text"]
+    assert "the NEW recovery code is the one that works" in seen["text"]
+    assert controller.services.db.key == new.key
+    assert not Path(f"{path}.keys.pending").exists()
+
+
 def test_the_recovery_code_switch_beside_a_key_file(qtbot, controller, answers, encrypted):
     from casetracker.gui.unlock_dialog import UnlockDialog
 
@@ -432,8 +459,70 @@ def test_recovery_sheet_pdf(qtbot, tmp_path):
     assert data.startswith(b"%PDF") and b"/Type /Page" in data
     assert "print it, then delete the file" in dialog.saved_label.text().lower()
     assert not list(tmp_path.glob(".code.pdf.*"))  # no temporary left behind
+    assert "plain form" in dialog.copies_note.text()  # said before anything is saved
+    clipboard = QApplication.clipboard()
+    dialog.clipboard_ms = 60
     dialog.copy()
-    assert QApplication.clipboard().text() == code.text
+    assert clipboard.text() == code.text
+    assert "cleared in" in dialog.saved_label.text()
+    qtbot.waitUntil(lambda: clipboard.text() == "", timeout=2000)
+    dialog.copy()
+    clipboard.setText("something the user copied since")  # never cleared by us
+    qtbot.wait(150)
+    assert clipboard.text() == "something the user copied since"
+
+
+def test_recovery_code_prints_without_a_file_of_ours(qtbot, tmp_path):
+    """Print… renders the sheet on a QPrinter; here a PDF printer stands in for paper."""
+    import subprocess
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from casetracker.gui.recovery_dialog import RecoveryCodeDialog
+
+    code = cipher.new_recovery_code()
+    dialog = RecoveryCodeDialog(code, "/data/secret <b>&</b>.db")
+    qtbot.addWidget(dialog)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "paper.pdf"
+    printer.setOutputFileName(str(out))
+    assert dialog.print_to(printer)
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "Sent to the printer" in dialog.saved_label.text()
+    try:
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+        ).stdout
+    except FileNotFoundError:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    assert "".join(text.split()).count("".join(code.text.split("-"))) == 1
+    assert "/data/secret <b>&</b>.db" in text  # the path as text, not as markup
+
+
+def test_save_as_pdf_suggests_no_name_and_no_home_folder(qtbot, answers, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from casetracker.gui.recovery_dialog import RecoveryCodeDialog
+
+    monkeypatch.chdir(tmp_path)
+    dialog = RecoveryCodeDialog(cipher.new_recovery_code(), "/data/secret.db")
+    qtbot.addWidget(dialog)
+    seen: dict[str, Any] = {}
+
+    def look(chooser: QFileDialog) -> None:
+        seen["title"] = chooser.windowTitle()
+        seen["files"] = chooser.selectedFiles()
+        seen["folder"] = chooser.directory().absolutePath()
+        chooser.reject()
+
+    answers.add(QFileDialog, look)
+    dialog.save_pdf_dialog()
+    answers.done()
+    assert "to print, then delete" in seen["title"]
+    assert Path(seen["folder"]) != Path.home()
+    assert not any("recovery" in Path(f).name for f in seen["files"])
+    assert not list(tmp_path.glob("*.pdf"))
 
 
 # --------------------------------------------------------------------------- idle lock
@@ -510,6 +599,89 @@ def test_input_keeps_it_unlocked(qtbot, controller, answers, encrypted):
     idle.screen.form.unlock_button.click()
     assert not idle.locked
     idle.set_timeout_ms(0)
+
+
+def test_the_key_is_forgotten_at_once_when_the_worker_is_idle(
+    qtbot, controller, answers, encrypted
+):
+    from casetracker.gui.tasks import ThreadRunner
+
+    path, _code = encrypted
+    window = open_unlocked(controller, answers, path)
+    idle, db = window.security.idle, window.services.db
+    threaded = ThreadRunner(window)
+    window.runner = idle.runner = threaded
+    assert idle.lock(0)
+    assert db.locked and db.key is None  # no waiting for an idle worker
+    assert "The database is closed and its key forgotten." in idle.screen.reason.text()
+    idle.screen.form.passphrase.setText(PASSPHRASE)
+    idle.screen.form.unlock_button.click()
+    assert not idle.locked
+
+
+def test_a_running_task_keeps_the_key_and_the_lock_screen_says_so(
+    qtbot, controller, answers, encrypted
+):
+    import threading
+
+    from casetracker.gui.tasks import ThreadRunner
+
+    path, _code = encrypted
+    window = open_unlocked(controller, answers, path)
+    idle, db = window.security.idle, window.services.db
+    threaded = ThreadRunner(window)
+    window.runner = idle.runner = threaded
+    release = threading.Event()
+    names_seen: list[list[str]] = []
+
+    def job(_progress: Any) -> None:  # a long read that needs the key to the end
+        assert release.wait(5)
+        names_seen.append(person_names(window.services))
+
+    window._long_job("Exporting records", job, lambda _r: None, "The export failed.")
+    try:
+        assert threaded.pending == 1
+        assert idle.lock(0)
+        reason = idle.screen.reason.text()
+        assert not db.locked and db.key is not None  # not forgotten yet, and not said to be
+        assert "Locking: the key will be forgotten when the current task" in reason
+        assert "(Exporting records)" in reason and "key forgotten" not in reason
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: db.locked, timeout=3000)
+    assert names_seen == [[SECRET_NAME]]  # the task finished with the key it had
+    assert db.key is None
+    assert "The database is closed and its key forgotten." in idle.screen.reason.text()
+    threaded.wait()
+    idle.screen.form.passphrase.setText(PASSPHRASE)
+    idle.screen.form.unlock_button.click()
+    assert not idle.locked and SECRET_NAME in person_names(window.services)
+
+
+def test_the_input_that_wakes_the_laptop_locks_and_goes_no_further(
+    qtbot, controller, answers, encrypted
+):
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    path, _code = encrypted
+    window = open_unlocked(controller, answers, path)
+    idle, db = window.security.idle, window.services.db
+    page = window.show_page("people")
+    page.table.selectRow(0)
+    name_field = page.editor.widgets["display_name"].edit
+    name_field.setFocus()
+    before = name_field.text()
+    idle.set_timeout_ms(200)
+    time.sleep(0.3)  # the laptop sleeps: no event loop, no timer fires
+    key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_X, Qt.KeyboardModifier.NoModifier, "x")
+    QApplication.sendEvent(name_field, key)  # the first input after waking
+    assert idle.locked and db.locked
+    assert name_field.text() == before and not page.editor.is_dirty()  # swallowed
+    idle.set_timeout_ms(0)
+    idle.screen.form.passphrase.setText(PASSPHRASE)
+    idle.screen.form.unlock_button.click()
+    assert not idle.locked and name_field.text() == before
 
 
 def test_lock_now_covers_an_open_dialog_and_unlocks_from_above_it(
@@ -645,12 +817,13 @@ def test_scheduled_backup_timer_writes_an_encrypted_backup(
     with qtbot.waitSignal(backups.written, timeout=3000) as signal:
         backups.start(first_ms=0)
     written = Path(signal.args[0])
-    assert written.parent == tmp_path / "auto"
+    assert written.parent.parent == tmp_path / "auto"  # in this database's own subfolder
+    assert written.parent.name.startswith("secret-")
     assert written.name.startswith("secret.auto-") and cipher.is_encrypted(written)
     assert cipher.key_file_path(written).is_file()
     assert "Scheduled backup written" in window.statusBar().currentMessage()
     assert backups.check() and backups.running is False  # not due again: nothing written
-    assert len(list((tmp_path / "auto").glob("*.db"))) == 1
+    assert len(list(written.parent.glob("*.db"))) == 1
     backups.stop()
 
 
@@ -814,19 +987,41 @@ def test_change_passphrase_new_recovery_code_and_plain_copy(
     def new_code(dialog: Any) -> None:
         seen["code"] = dialog.code
         seen["replaced"] = visible_texts(dialog)
+        # shown before anything changes: the old key still opens the file, the new not
+        seen["old opens"] = cipher.key_opens(path, window.services.db.key)
+        seen["new opens"] = cipher.key_opens(path, cipher.parse_recovery_code(dialog.code))
+        seen["apply enabled"] = dialog.continue_button.isEnabled()
         dialog.confirm.setChecked(True)
         dialog.continue_button.click()
 
     answers.add(PassphraseDialog, rekey).add(RecoveryCodeDialog, new_code)
+    answers.add(QMessageBox, lambda box: (seen.update(applied=box.text()), click_ok(box)))
     security.rekey_action.trigger()
     answers.done()
+    assert seen["old opens"] and not seen["new opens"] and not seen["apply enabled"]
     assert "old recovery code no longer opens" in seen["replaced"]
+    assert "Nothing is changed yet" in seen["replaced"]
+    assert "the new recovery code you wrote down is the one that opens it" in seen["applied"]
     with pytest.raises(cipher.KeyRequired):
         cipher.unlock(path, recovery_code=old_code.text)
     db = window.services.db
     assert cipher.unlock(path, recovery_code=seen["code"]) == db.key
     assert cipher.unlock(path, passphrase=new_passphrase) == db.key
     assert SECRET_NAME in person_names(window.services)  # the open window goes on
+
+    # a new code that is not confirmed is never applied
+    before = cipher.unlock(path, passphrase=new_passphrase)
+
+    def cancel(dialog: Any) -> None:
+        seen["cancelled code"] = dialog.code
+        dialog.cancel_button.click()
+
+    answers.add(PassphraseDialog, rekey).add(RecoveryCodeDialog, cancel)
+    assert security.new_recovery_code() is None
+    answers.done()
+    assert cipher.unlock(path, passphrase=new_passphrase) == before == db.key
+    assert not cipher.key_opens(path, cipher.parse_recovery_code(seen["cancelled code"]))
+    assert "Nothing was changed" in window.statusBar().currentMessage()
 
     out = tmp_path / "readable.db"
     answers.add(QMessageBox, lambda box: (seen.update(plain=box.informativeText()), click_ok(box)))
@@ -836,3 +1031,5 @@ def test_change_passphrase_new_recovery_code_and_plain_copy(
     with sqlite3.connect(out) as conn:
         names = [r[0] for r in conn.execute("SELECT display_name FROM people")]
     assert SECRET_NAME in names
+    (noted,) = window.services.history.log(limit=1)  # the plain copy is in the history
+    assert (noted.action, noted.details["path"]) == ("export", str(out))

@@ -205,3 +205,76 @@ def test_cli_purge_asks_for_yes(services, db_url, capsys):
     assert count(services, Letter) == 0
     code, out, _ = run(capsys, "--db", db_url, "audit", "verify")
     assert code == 0 and "entries' contents were purged" in out
+
+
+# ------------------------------------------------------------ parts deleted before
+GONE = "Zyxwerta Qomolangma"
+GONE_TRACES = ("zyxwerta", "qomolangma", "sealed-notes-xq")
+
+
+def history_text(services) -> str:
+    with services.db.reading() as session:
+        return "\n".join(
+            f"{e.summary or ''} {e.changes or ''}" for e in session.scalars(select(AuditEntry))
+        ).lower()
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_part_deleted_before_the_purge_leaves_no_byte(services):
+    person = services.people.create(display_name=GONE)
+    detention = services.detentions.create(person_id=person.id, category="civilian")
+    services.detentions.update(detention.id, notes="Sealed-notes-xq from the lawyer")
+    services.detentions.delete(detention.id)
+    path = services.db.path
+    assert all(word in history_text(services) for word in GONE_TRACES)
+
+    report = services.purge.purge("person", person.id, reason="consent withdrawn")
+
+    assert report.compacted and report.history_blanked == 4  # person, detention x3
+    data = file_bytes(path).lower()
+    found = [
+        (word, enc) for word in GONE_TRACES for enc in ("utf-8", "utf-16-le")
+        if word.encode(enc) in data
+    ]
+    assert found == []
+    assert verify_chain(services.db).ok
+
+
+def test_purging_an_already_deleted_record(services):
+    """Its remaining history (and its parts') is blanked; a linked letter's own
+    history stays; the purge is recorded; an unknown id is still not found."""
+    detention = services.detentions.create_detainee(
+        {"display_name": GONE}, [], {"category": "civilian"}
+    )
+    services.detentions.add_hearing(detention.id, description="Hearing sealed-notes-xq")
+    letter = services.letters.create(title="Release the detainees", sent_on="2025-04-11")
+    services.letters.link_detention(letter.id, detention.id)
+    services.letters.update(letter.id, summary="Asks for release")
+    services.detentions.delete(detention.id)
+    services.people.delete(detention.person_id)
+    def letter_history():
+        found = services.history.for_record("letter", letter.id, include_parts=False)
+        return [i for i in found if i.entity == "letters"], [
+            i for i in found if i.entity == "letter_detentions"
+        ]
+
+    before, _ = letter_history()
+
+    report = services.purge.purge("person", detention.person_id, reason="asked by family")
+
+    assert report.records == 0 and report.history_blanked >= 6
+    assert not any(word in history_text(services) for word in GONE_TRACES)
+    assert str(detention.id) not in history_text(services)
+    after, links = letter_history()
+    assert len(after) == 2 and after == before and not any(i.purged for i in after)
+    assert [(i.action, i.purged) for i in links] == [("unlink", True), ("link", True)]
+    outcome = verify_chain(services.db)
+    assert outcome.ok and outcome.purged == report.history_blanked
+    with services.db.reading() as session:
+        (entry,) = session.scalars(select(AuditEntry).where(AuditEntry.action == "purge"))
+    assert (entry.entity, entry.record_id) == ("people", detention.person_id)
+    assert json.loads(entry.changes)["history_blanked"] == report.history_blanked
+    again = services.purge.purge("person", detention.person_id, reason="asked by family")
+    assert again.history_blanked == 0 and verify_chain(services.db).ok
+    with pytest.raises(NotFoundError, match="no person with id"):
+        services.purge.purge("person", letter.id, reason="wrong id")

@@ -325,3 +325,10 @@ def test_cli_list_export_errors_are_one_line(
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_csv_quotes_every_text_so_a_semicolon_locale_cannot_split_a_cell(tmp_path):
+    target = tmp_path / "list.csv"
+    write_table([["x;=HYPERLINK(\"http://evil\")", 42, -3.5]], ["name", "n", "m"], target, "csv")
+    line = target.read_text(encoding="utf-8-sig").splitlines()[1]
+    assert line == '"x;=HYPERLINK(""http://evil"")",42,-3.5'

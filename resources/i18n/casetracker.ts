@@ -805,17 +805,22 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../src/casetracker/gui/idle_lock.py" line="312"/>
+        <location filename="../../src/casetracker/gui/idle_lock.py" line="313"/>
+        <source>saving or reading records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/idle_lock.py" line="343"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/idle_lock.py" line="339"/>
+        <location filename="../../src/casetracker/gui/idle_lock.py" line="370"/>
         <source>Unlock CaseTracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/idle_lock.py" line="340"/>
+        <location filename="../../src/casetracker/gui/idle_lock.py" line="371"/>
         <source>CaseTracker is locked. Type the passphrase to go on.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1408,23 +1413,33 @@ Signatories: %4, %5 linked, %6 left unlinked</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../src/casetracker/gui/idle_lock.py" line="74"/>
+        <location filename="../../src/casetracker/gui/idle_lock.py" line="77"/>
         <source>CaseTracker is locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/idle_lock.py" line="112"/>
+        <location filename="../../src/casetracker/gui/idle_lock.py" line="117"/>
         <source>Locked after %1 minutes without use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/idle_lock.py" line="114"/>
+        <location filename="../../src/casetracker/gui/idle_lock.py" line="119"/>
         <source>Locked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/idle_lock.py" line="120"/>
-        <source>The database is closed and its key forgotten. Type the passphrase to go on where you left off: your unsaved edits are kept.</source>
+        <location filename="../../src/casetracker/gui/idle_lock.py" line="123"/>
+        <source>Locking: the key will be forgotten when the current task (%1) ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/idle_lock.py" line="126"/>
+        <source>The database is closed and its key forgotten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/idle_lock.py" line="133"/>
+        <source>Type the passphrase to go on where you left off: your unsaved edits are kept.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2106,16 +2121,16 @@ Signatories: %4, %5 linked, %6 left unlinked</source>
     </message>
     <message>
         <location filename="../../src/casetracker/gui/preferences_dialog.py" line="88"/>
-        <source>An encrypted database gives encrypted backups. Keep a copy of the folder on another disk too.</source>
+        <source>Each database gets a subfolder of its own there. An encrypted database gives encrypted backups. Keep a copy of the folder on another disk too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="95"/>
+        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="96"/>
         <source>Scheduled backups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="122"/>
+        <location filename="../../src/casetracker/gui/preferences_dialog.py" line="123"/>
         <source>Folder for scheduled backups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2328,78 +2343,139 @@ It cannot be undone. Copies in backups made earlier remain until those backups a
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="49"/>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="96"/>
         <source>Recovery code</source>
+        <extracomment>how long a copied code stays on the clipboard</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="53"/>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="103"/>
         <source>Your recovery code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="58"/>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="103"/>
+        <source>Your new recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="110"/>
+        <source>It will open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="112"/>
         <source>It opens %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="72"/>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="129"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="132"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="75"/>
-        <source>Save as &amp;PDF to print…</source>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="135"/>
+        <source>Save as P&amp;DF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="89"/>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="145"/>
+        <source>Print… sends the code straight to the printer. A PDF file or the clipboard hold it in plain form: anyone who finds the file opens the database. Save a PDF only to print it, never in a synced folder, and delete it at once; a copied code is cleared from the clipboard after %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="161"/>
         <source>Write this code down, or print it, and keep it apart from this computer. It opens the database if the passphrase is forgotten or its key file is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="93"/>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="165"/>
         <source>Nobody else — not CaseTracker&apos;s authors, not your organisation&apos;s IT — can recover the data without the passphrase or this code. Anyone who has this code and a copy of the database can read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="101"/>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="173"/>
+        <source>Nothing is changed yet. When you press Apply, the database is re-encrypted with this code&apos;s key: from then on this code, not the old one, opens it. Cancel keeps the old code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="181"/>
+        <source>Once applied, the old recovery code no longer opens this database. Backups made before now still open with the old code: delete them, or keep them as safe as the old code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="189"/>
         <source>The old recovery code no longer opens this database. Backups made before now still open with the old code: delete them, or keep them as safe as the old code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="115"/>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="203"/>
         <source>I have written down or printed the recovery code and will keep it apart from this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="120"/>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="209"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="151"/>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="209"/>
+        <source>Apply the new code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="218"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="256"/>
         <source>Copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="156"/>
-        <source>Save the recovery code as PDF</source>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="259"/>
+        <source>Copied. The clipboard is cleared in %1 seconds; a clipboard manager may keep its own copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="158"/>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="270"/>
+        <source>Print the recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="283"/>
+        <source>The recovery code was not printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="285"/>
+        <source>Sent to the printer. Keep the sheet apart from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="292"/>
+        <source>Save the recovery code as PDF (to print, then delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="310"/>
+        <source>Saved to %1. It holds the code in plain form: print it, then delete the file (and empty the trash). Anyone who finds it can open the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="294"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="171"/>
+        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="306"/>
         <source>The PDF was not written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/casetracker/gui/recovery_dialog.py" line="175"/>
-        <source>Saved to %1. Print it, then delete the file: anyone who finds it can open the database.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2736,189 +2812,195 @@ Without the passphrase or the recovery code nobody can read the copy; if you los
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="321"/>
+        <location filename="../../src/casetracker/gui/security.py" line="325"/>
         <source>Encrypting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="324"/>
+        <location filename="../../src/casetracker/gui/security.py" line="328"/>
         <source>No encrypted copy was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="336"/>
+        <location filename="../../src/casetracker/gui/security.py" line="340"/>
         <source>The encrypted copy %1 is written and checked: it holds the same records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="341"/>
+        <location filename="../../src/casetracker/gui/security.py" line="345"/>
         <source>The plain original %1 still exists: anyone who gets it, or one of its plain backups, can read it. Once you have opened the encrypted copy, delete the original securely.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="349"/>
+        <location filename="../../src/casetracker/gui/security.py" line="353"/>
         <source>Open the encrypted copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="352"/>
+        <location filename="../../src/casetracker/gui/security.py" line="356"/>
         <source>Not now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="364"/>
+        <location filename="../../src/casetracker/gui/security.py" line="368"/>
         <source>Decrypt to a plain copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="366"/>
+        <location filename="../../src/casetracker/gui/security.py" line="370"/>
         <source>A plain copy can be read by anyone who gets the file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="368"/>
+        <location filename="../../src/casetracker/gui/security.py" line="372"/>
         <source>Make one only when you must, and delete it as soon as you can.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="372"/>
+        <location filename="../../src/casetracker/gui/security.py" line="376"/>
         <source>Choose where…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="377"/>
+        <location filename="../../src/casetracker/gui/security.py" line="381"/>
         <source>Plain copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="389"/>
+        <location filename="../../src/casetracker/gui/security.py" line="393"/>
         <source>Writing the plain copy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="395"/>
+        <location filename="../../src/casetracker/gui/security.py" line="403"/>
         <source>Plain copy written to %1 (%2 rows checked).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="398"/>
+        <location filename="../../src/casetracker/gui/security.py" line="406"/>
         <source>Anyone who gets it can read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="402"/>
+        <location filename="../../src/casetracker/gui/security.py" line="410"/>
         <source>Decrypting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="402"/>
+        <location filename="../../src/casetracker/gui/security.py" line="410"/>
         <source>No plain copy was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="411"/>
-        <location filename="../../src/casetracker/gui/security.py" line="418"/>
+        <location filename="../../src/casetracker/gui/security.py" line="419"/>
+        <location filename="../../src/casetracker/gui/security.py" line="426"/>
         <source>Change passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="413"/>
+        <location filename="../../src/casetracker/gui/security.py" line="421"/>
         <source>The recovery code stays the same. Backups made before now keep the old passphrase in their own key file; the recovery code opens them too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="430"/>
+        <location filename="../../src/casetracker/gui/security.py" line="438"/>
         <source>The passphrase is changed. The recovery code is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="432"/>
+        <location filename="../../src/casetracker/gui/security.py" line="440"/>
         <source>The passphrase was not changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="441"/>
-        <location filename="../../src/casetracker/gui/security.py" line="479"/>
+        <location filename="../../src/casetracker/gui/security.py" line="449"/>
+        <location filename="../../src/casetracker/gui/security.py" line="503"/>
         <source>New recovery code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="443"/>
-        <source>CaseTracker re-encrypts the database with a new key and shows its new recovery code. The old recovery code stops working for this database (backups made before now still open with it). The passphrase stays the same: type it to go on.</source>
+        <location filename="../../src/casetracker/gui/security.py" line="451"/>
+        <source>CaseTracker shows a new recovery code; once you have written it down, it re-encrypts the database with it. The old recovery code stops working for this database (backups made before now still open with it). The passphrase stays the same: type it to go on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="450"/>
+        <location filename="../../src/casetracker/gui/security.py" line="459"/>
         <source>Make a new key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="464"/>
+        <location filename="../../src/casetracker/gui/security.py" line="477"/>
+        <location filename="../../src/casetracker/gui/security.py" line="506"/>
+        <source>Nothing was changed: the old recovery code still works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="483"/>
         <source>Re-encrypting every page…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="476"/>
+        <location filename="../../src/casetracker/gui/security.py" line="496"/>
+        <source>The database is re-encrypted: the new recovery code you wrote down is the one that opens it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/security.py" line="500"/>
         <source>The database has a new key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="479"/>
-        <source>Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/casetracker/gui/security.py" line="492"/>
+        <location filename="../../src/casetracker/gui/security.py" line="519"/>
         <source>Checking every page and reference…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="501"/>
+        <location filename="../../src/casetracker/gui/security.py" line="528"/>
         <source>Checking the database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="501"/>
+        <location filename="../../src/casetracker/gui/security.py" line="528"/>
         <source>The check did not finish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="511"/>
+        <location filename="../../src/casetracker/gui/security.py" line="540"/>
         <source>Restore from a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="513"/>
+        <location filename="../../src/casetracker/gui/security.py" line="542"/>
         <source>CaseTracker databases (*.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="523"/>
+        <location filename="../../src/casetracker/gui/security.py" line="552"/>
         <source>Nothing was restored; the database is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="535"/>
+        <location filename="../../src/casetracker/gui/security.py" line="564"/>
         <source>Unlock the backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="537"/>
+        <location filename="../../src/casetracker/gui/security.py" line="566"/>
         <source>The backup %1 was encrypted with another key. Type the passphrase it had when it was made, or its recovery code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="549"/>
+        <location filename="../../src/casetracker/gui/security.py" line="578"/>
         <source>The database was restored from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="550"/>
+        <location filename="../../src/casetracker/gui/security.py" line="579"/>
         <source>What it held before is saved in %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/security.py" line="555"/>
+        <location filename="../../src/casetracker/gui/security.py" line="584"/>
         <source>Restoring</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2926,17 +3008,22 @@ Without the passphrase or the recovery code nobody can read the copy; if you los
 <context>
     <name>Unlock</name>
     <message>
-        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="100"/>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="103"/>
+        <source>A change of recovery code was interrupted and has now been completed: the NEW recovery code is the one that works. The old one no longer opens this database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="120"/>
         <source>Wrong passphrase. The database was not changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="104"/>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="124"/>
         <source>Check the recovery code and type it again: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="111"/>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="131"/>
         <source>The database cannot be unlocked: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2944,17 +3031,17 @@ Without the passphrase or the recovery code nobody can read the copy; if you los
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="269"/>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="294"/>
         <source>Unlock database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="271"/>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="296"/>
         <source>This database is encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="278"/>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="303"/>
         <source>%1
 
 Type its passphrase to open it.</source>
@@ -2964,43 +3051,43 @@ Type its passphrase to open it.</source>
 <context>
     <name>UnlockForm</name>
     <message>
-        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="132"/>
-        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="185"/>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="153"/>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="206"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="137"/>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="158"/>
         <source>Use the recovery code instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="142"/>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="163"/>
         <source>XXXX-XXXX-XXXX-…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="149"/>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="170"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="172"/>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="193"/>
         <source>The key file %1 is missing, so the passphrase cannot be used: type the recovery code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="185"/>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="206"/>
         <source>Recovery code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="212"/>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="233"/>
         <source>Type the recovery code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="212"/>
+        <location filename="../../src/casetracker/gui/unlock_dialog.py" line="233"/>
         <source>Type the passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3611,7 +3698,7 @@ Type its passphrase to open it.</source>
 <context>
     <name>_Cover</name>
     <message>
-        <location filename="../../src/casetracker/gui/idle_lock.py" line="133"/>
+        <location filename="../../src/casetracker/gui/idle_lock.py" line="145"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>

@@ -16,6 +16,7 @@ leaving the tool (reports, exports, backups) is noted with :func:`record_action`
 from __future__ import annotations
 
 import getpass
+import logging
 import os
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
@@ -41,7 +42,11 @@ from casetracker.audit.values import (
 from casetracker.db.base import Base, Record
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from casetracker.db.engine import Database
+
+log = logging.getLogger(__name__)
 
 ACTIONS = (
     "create",
@@ -278,6 +283,49 @@ def record_action(
         return
     with target.transaction() as session:
         _pending(session).append(entry)
+
+
+def try_record_action(
+    db: Database,
+    action: str,
+    *,
+    entity: str | None = None,
+    record_id: uuid.UUID | None = None,
+    summary: str,
+    details: Mapping[str, Any],
+) -> bool:
+    """:func:`record_action` after data has left the tool (a backup, a copy…):
+    when the database cannot take the entry (read-only, locked, closed) the
+    operation done stands and a warning is logged. Returns whether it was noted."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from casetracker.errors import CaseTrackerError
+
+    try:
+        record_action(
+            db, action, entity=entity, record_id=record_id, summary=summary, details=details
+        )
+    except (CaseTrackerError, SQLAlchemyError, OSError) as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["unknown error"]
+        log.warning("%s was not recorded in the history: %s", summary, reason[0])
+        return False
+    return True
+
+
+def record_database_copy(db: Database, out: Path, *, encrypted: bool) -> bool:
+    """Note on ``db`` a copy of the whole database written to ``out``: an
+    encrypted copy (``db encrypt``) or a plain, decrypted one (``db decrypt``)."""
+    kind = "encrypted" if encrypted else "plain (decrypted)"
+    return try_record_action(
+        db,
+        "export",
+        summary=f"{kind} copy of the whole database to {out}",
+        details={
+            "path": out,
+            "copy": "encrypt" if encrypted else "decrypt",
+            "scope": "whole database",
+        },
+    )
 
 
 # ------------------------------------------------------------------ mapper events
@@ -544,6 +592,8 @@ __all__ = [
     "install",
     "labelled",
     "record_action",
+    "record_database_copy",
     "record_rows",
+    "try_record_action",
     "unrecorded",
 ]

@@ -34,6 +34,8 @@ class VerifyReport:
     first_problem: str | None = None
     first_bad_seq: int | None = None
     head: tuple[int, str] | None = None
+    #: which purge entry explains which blanked entries, one line each
+    purges: tuple[str, ...] = ()
 
     def lines(self) -> list[str]:
         """Plain lines for the user."""
@@ -44,6 +46,7 @@ class VerifyReport:
             found.append(
                 f"info    {self.purged} entries' contents were purged (their hashes still verify)"
             )
+        found += [f"purged  {line}" for line in self.purges]
         if self.head is not None:
             found.append(f"head    {self.head[0]}:{self.head[1]}")
         return found
@@ -73,13 +76,58 @@ def _rows(db: Database) -> Iterator[Any]:
             last = batch[-1].seq
 
 
-def _purged_by_purges(changes: Any) -> set[int]:
-    """The seqs a purge entry says it blanked (``blanked``: [[first, last], …])."""
+def _claimed(changes: Any, seq: int) -> set[int] | None:
+    """The seqs a purge entry says it blanked (``blanked``: [[first, last], …],
+    each an earlier entry); None when that list is malformed."""
+    ranges = changes.get("blanked", []) if isinstance(changes, dict) else None
+    if not isinstance(ranges, list):
+        return None
     found: set[int] = set()
-    if isinstance(changes, dict):
-        for first, last in changes.get("blanked", []) or []:
-            found.update(range(int(first), int(last) + 1))
+    for pair in ranges:
+        if not (
+            isinstance(pair, list)
+            and len(pair) == 2
+            and all(isinstance(n, int) and not isinstance(n, bool) for n in pair)
+            and 1 <= pair[0] <= pair[1] < seq
+        ):
+            return None
+        found.update(range(pair[0], pair[1] + 1))
     return found
+
+
+def _spans(seqs: list[int]) -> str:
+    """[12, 13, 14, 15, 18] -> ``entries 12–15, 18``."""
+    spans: list[list[int]] = []
+    for n in sorted(seqs):
+        if spans and spans[-1][1] == n - 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    text = ", ".join(f"{a}–{b}" if a != b else str(a) for a, b in spans)
+    return f"{'entry' if len(seqs) == 1 else 'entries'} {text}"
+
+
+@dataclass(frozen=True)
+class _Purge:
+    """A purge entry as the report shows it."""
+
+    seq: int
+    at: Any
+    actor: str
+    reason: str
+    claimed: set[int]
+
+    def line(self, blanked: set[int]) -> str | None:
+        mine = sorted(self.claimed & blanked)
+        if not mine:
+            return None
+        reason = " ".join(self.reason.split())
+        reason = reason if len(reason) <= 80 else reason[:79] + "…"
+        day = self.at.strftime("%Y-%m-%d") if self.at is not None else "?"
+        return (
+            f"{_spans(mine)} blanked by purge #{self.seq} "
+            f"({day}, by {self.actor}: {reason or 'no reason given'})"
+        )
 
 
 def verify_chain(db: Database, expected_head: tuple[int, str] | None = None) -> VerifyReport:
@@ -87,18 +135,18 @@ def verify_chain(db: Database, expected_head: tuple[int, str] | None = None) -> 
     entries = purged = 0
     prev_hash, prev_seq = GENESIS, 0
     blanked: list[Any] = []
-    explained: set[int] = set()
+    purges: list[_Purge] = []
 
     def bad(problem: str, seq: int | None) -> VerifyReport:
         return VerifyReport(False, entries, purged, problem, seq)
 
     for row in _rows(db):
         entries += 1
+        if row.seq < 1:  # seqs are unique and read in order: only the first can be
+            return bad(f"entry {row.seq} is out of place: the history starts at entry 1", row.seq)
         if row.seq != prev_seq + 1:
             missing = prev_seq + 1
             more = f" (and {row.seq - missing - 1} more)" if row.seq - missing > 1 else ""
-            if row.seq <= prev_seq:
-                return bad(f"entry {row.seq} is out of order", row.seq)
             return bad(f"entry {missing} is missing{more}", missing)
         if row.prev_hash != prev_hash:
             return bad(
@@ -119,7 +167,23 @@ def verify_chain(db: Database, expected_head: tuple[int, str] | None = None) -> 
                     f"{describe(row)} was altered: its content does not match its hash", row.seq
                 )
             if row.action == "purge":
-                explained |= _purged_by_purges(changes)
+                claimed = _claimed(changes, row.seq)
+                if claimed is None:
+                    return bad(
+                        f"{describe(row)} is a malformed purge entry: its list of blanked "
+                        "entries is not a list of ranges of earlier entries",
+                        row.seq,
+                    )
+                reason = changes.get("reason") if isinstance(changes, dict) else None
+                purges.append(
+                    _Purge(
+                        row.seq,
+                        row.at,
+                        row.actor,
+                        reason if isinstance(reason, str) else "",
+                        claimed,
+                    )
+                )
         digest = entry_hash(
             row.seq,
             row.at,
@@ -133,9 +197,12 @@ def verify_chain(db: Database, expected_head: tuple[int, str] | None = None) -> 
         if digest != row.hash:
             return bad(f"{describe(row)} was altered: its details do not match its hash", row.seq)
         prev_hash, prev_seq = row.hash, row.seq
+    explained: set[int] = set().union(*(p.claimed for p in purges))
     for row in blanked:
         if row.seq not in explained:
             return bad(f"{describe(row)} had its content removed outside a purge", row.seq)
+    seqs = {row.seq for row in blanked}
+    lines = tuple(line for p in purges if (line := p.line(seqs)) is not None)
     if expected_head is not None:
         seq, digest = expected_head
         if prev_seq < seq:
@@ -146,7 +213,7 @@ def verify_chain(db: Database, expected_head: tuple[int, str] | None = None) -> 
             )
         if _hash_at(db, seq) != digest:
             return bad(f"entry {seq} is not the one noted as the head (its hash differs)", seq)
-    return VerifyReport(True, entries, purged, head=(prev_seq, prev_hash))
+    return VerifyReport(True, entries, purged, head=(prev_seq, prev_hash), purges=lines)
 
 
 def _hash_at(db: Database, seq: int) -> str | None:

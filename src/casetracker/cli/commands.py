@@ -326,7 +326,8 @@ def _scheduled_backup(args: argparse.Namespace) -> int:
     try:
         now = dt.datetime.now().replace(microsecond=0)
         written = backups.scheduled_backup(db, policy, now)
-        newest = None if written else backups.newest_backup(policy.folder, db.path.stem)
+        own = policy.folder_for(db.path)
+        newest = None if written else backups.newest_backup(own, db.path.stem)
     finally:
         db.close()
     if written is not None:
@@ -629,6 +630,12 @@ def _register_encryption(dbsub: argparse._SubParsersAction) -> None:  # type: ig
             metavar="FILE",
             help="the new passphrase (rekey: default, keep the current one)",
         )
+        if name == "rekey":
+            p.add_argument(
+                "--yes",
+                action="store_true",
+                help="apply the new key without asking (the new code is printed first)",
+            )
         p.set_defaults(handler=getattr(encryption, f"cmd_db_{name}"))
 
 
@@ -684,7 +691,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="copy the database safely while in use (encrypted if the database is)",
         description="With --scheduled (for cron or a task scheduler): back up into the "
         "backup folder only when the newest backup there is older than --every hours, "
-        "and keep the last --keep of them.",
+        "and keep the last --keep of them. Each database gets a subfolder there, "
+        "NAME-XXXXXXXX (a hash of its full path), so databases never share backups.",
     )
     when = p.add_mutually_exclusive_group()
     when.add_argument("--out", metavar="FILE")

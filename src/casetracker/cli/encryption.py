@@ -68,6 +68,11 @@ def _looks_like_code(text: str) -> bool:
 
 
 # --------------------------------------------------------------------- unlocking
+def print_notice(text: str) -> None:
+    """Something the user must know about the key (an interrupted rekey completed)."""
+    print(f"warning: {text}", file=sys.stderr)
+
+
 def unlock_path(
     args: argparse.Namespace,
     path: Path,
@@ -80,11 +85,12 @@ def unlock_path(
     opened it (None when the recovery code did)."""
     code_file = getattr(args, code_attr, None)
     if code_file:
-        return cipher.unlock(path, recovery_code=read_recovery_code_file(code_file)), None
+        code = read_recovery_code_file(code_file)
+        return cipher.unlock(path, recovery_code=code, notify=print_notice), None
     secret_file = passphrase_file(args, passphrase_attr)
     if secret_file:
         passphrase = read_passphrase_file(secret_file)
-        return cipher.unlock(path, passphrase=passphrase), passphrase
+        return cipher.unlock(path, passphrase=passphrase, notify=print_notice), passphrase
     if not interactive():
         raise cipher.KeyRequired(NOT_A_TERMINAL)
     has_key_file = cipher.key_file_path(path).is_file()
@@ -106,16 +112,16 @@ def _unlock_typed(path: Path, typed: str, has_key_file: bool) -> tuple[bytes, st
     """What was typed at the prompt: a recovery code, or else the passphrase."""
     if not has_key_file or _looks_like_code(typed):
         try:
-            return cipher.unlock(path, recovery_code=typed), None
+            return cipher.unlock(path, recovery_code=typed, notify=print_notice), None
         except cipher.RecoveryCodeTypo:
             if not has_key_file:
                 raise
             try:  # a passphrase that happens to look like a code
-                return cipher.unlock(path, passphrase=typed), typed
+                return cipher.unlock(path, passphrase=typed, notify=print_notice), typed
             except cipher.WrongPassphrase:
                 pass
             raise
-    return cipher.unlock(path, passphrase=typed), typed
+    return cipher.unlock(path, passphrase=typed, notify=print_notice), typed
 
 
 def database_key(args: argparse.Namespace, url: URL) -> bytes | None:
@@ -209,6 +215,22 @@ def output_path(text: str) -> Path:
 
 
 # --------------------------------------------------------------------- commands
+def _record_copy(url: URL, key: bytes | None, out: Path, *, encrypted: bool) -> None:
+    """Note the copy in the source's history; the copy stands if it cannot be."""
+    from casetracker.audit import record_database_copy
+    from casetracker.db.schema import open_database
+
+    try:
+        db = open_database(url, key=key)
+    except CaseTrackerError as exc:
+        print(f"warning: the copy was not recorded in the history: {exc}", file=sys.stderr)
+        return
+    try:
+        record_database_copy(db, out, encrypted=encrypted)
+    finally:
+        db.close()
+
+
 def cmd_db_encrypt(args: argparse.Namespace) -> int:
     from casetracker.db.schema import open_database
 
@@ -225,6 +247,7 @@ def cmd_db_encrypt(args: argparse.Namespace) -> int:
     open_database(url).close()  # a CaseTracker database, at the current schema
     passphrase = new_passphrase(args)
     code = cipher.encrypt_copy(path, out, passphrase)
+    _record_copy(url, None, out, encrypted=True)
     print(f"encrypted copy written to {out} (checked: same records, no damage)")
     print_recovery_code(code)
     print()
@@ -248,6 +271,7 @@ def cmd_db_decrypt(args: argparse.Namespace) -> int:
     key, _ = unlock_path(args, path)
     open_database(url, key=key).close()  # a CaseTracker database, at the current schema
     counts = cipher.decrypt_copy(path, key, out)
+    _record_copy(url, key, out, encrypted=False)
     print(f"plain copy written to {out} ({sum(counts.values())} rows checked)")
     print(f"Anyone who gets {out.name} can read it. {SSD_WARNING}")
     return 0
@@ -272,11 +296,30 @@ def cmd_db_rekey(args: argparse.Namespace) -> int:
     same = passphrase is not None and not getattr(args, "new_passphrase_file", None)
     if not same or passphrase is None:
         passphrase = new_passphrase(args, "new_passphrase_file")
-    code = cipher.rekey(path, key, passphrase)
-    kept = "the passphrase is unchanged" if same else "with the new passphrase"
-    print(f"{path} is now encrypted with a new key; {kept}")
+    code = cipher.new_recovery_code()
+    print(f"The new recovery code for {path} (it replaces the old one once applied):")
     print_recovery_code(code)
-    print()
+    print(flush=True)  # on paper (or in a log) before the database depends on it
+    if interactive() and not getattr(args, "yes", False):
+        try:
+            answer = input("Type yes once you have written it down: ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() != "yes":
+            raise CaseTrackerError(
+                "nothing was changed: the old recovery code still opens the database "
+                "and the code above was never used"
+            )
+    try:
+        cipher.rekey(path, key, passphrase, code)
+    except DatabaseError as exc:
+        if not cipher.key_opens(path, key):
+            raise
+        raise DatabaseError(
+            f"{exc} (the old recovery code still works; the code above was never used)"
+        ) from exc
+    kept = "the passphrase is unchanged" if same else "with the new passphrase"
+    print(f"{path} is now encrypted with the new key above; {kept}")
     print(
         "The old recovery code no longer opens this database. Backups made before now "
         "still open with it: delete them, or keep them as safe as the old code."

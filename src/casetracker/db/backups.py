@@ -1,15 +1,19 @@
 """Scheduled backups: one when the newest is too old, keeping the last few.
 
-Backups are named ``<stem>.auto-YYYYmmdd-HHMMSS.db`` (local time) in a
-folder of their own. Only files with exactly that name are ever counted or
-deleted. :func:`scheduled_backup` opens its own connections and holds a lock
-while it works, so the GUI may call it from a worker thread while the app
-goes on using the database.
+Each database gets a subfolder of the backup folder, ``<stem>-<8 hex>``
+(the first 8 hex digits of the SHA-256 of its resolved path), so two
+``cases.db`` in different folders never count or delete each other's
+backups. Backups in it are named ``<stem>.auto-YYYYmmdd-HHMMSS.db`` (local
+time). Only files with exactly that name are ever counted or deleted.
+:func:`scheduled_backup` opens its own connections and holds a lock while it
+works, so the GUI may call it from a worker thread while the app goes on
+using the database.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import threading
 from dataclasses import dataclass, field
@@ -45,6 +49,17 @@ class BackupPolicy:
             raise ValidationError.single("every", "must be more than zero")
         if self.keep < 1:
             raise ValidationError.single("keep", "must be at least 1")
+
+    def folder_for(self, db_path: Path) -> Path:
+        """Where the scheduled backups of the database file ``db_path`` go."""
+        return database_folder(self.folder, db_path)
+
+
+def database_folder(folder: Path, db_path: Path) -> Path:
+    """``folder/<stem>-<first 8 hex of sha256(resolved path)>``: one database's own."""
+    resolved = str(Path(db_path).expanduser().resolve())
+    digest = hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    return Path(folder) / f"{Path(db_path).stem}-{digest}"
 
 
 @dataclass(frozen=True)
@@ -109,23 +124,31 @@ def scheduled_backup(
     if path is None:
         raise DatabaseError("backups of a PostgreSQL database are made on the server: use pg_dump")
     now = (now or dt.datetime.now()).replace(microsecond=0)
+    folder = policy.folder_for(path)
     with _lock:
-        if not is_due(newest_backup(policy.folder, path.stem), policy, now):
+        if not is_due(newest_backup(folder, path.stem), policy, now):
             return None
-        try:
-            policy.folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # yours alone
-        except OSError as exc:
-            raise DatabaseError(
-                f"cannot create the backup folder {policy.folder}: {exc.strerror}"
-            ) from exc
-        written = backup_sqlite(path, policy.folder / backup_name(path.stem, now), db.key)
-        rotate(policy.folder, path.stem, policy.keep)
+        for made in (policy.folder, folder):
+            try:
+                made.mkdir(mode=0o700, parents=True, exist_ok=True)  # yours alone
+            except OSError as exc:
+                raise DatabaseError(
+                    f"cannot create the backup folder {made}: {exc.strerror}"
+                ) from exc
+        written = backup_sqlite(path, folder / backup_name(path.stem, now), db.key)
+        rotate(folder, path.stem, policy.keep)
+    from casetracker.audit import try_record_action
+
+    try_record_action(
+        db, "backup", summary=f"scheduled backup to {written}", details={"path": written}
+    )
     return written
 
 
 def rotate(folder: Path, stem: str, keep: int) -> list[Path]:
-    """Delete the oldest scheduled backups (and their key files) so that ``keep``
-    remain; returns what was deleted."""
+    """Delete the oldest scheduled backups of ``stem`` in ``folder`` (one database's
+    own, :func:`database_folder`) and their key files so that ``keep`` remain;
+    returns what was deleted."""
     backups = list_backups(folder, stem)
     deleted = []
     for old in backups[: max(0, len(backups) - keep)]:

@@ -23,12 +23,13 @@ import hashlib
 import hmac
 import itertools
 import json
+import logging
 import os
 import re
 import secrets
 import tempfile
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,10 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 CHECK_LABEL = b"casetracker key check"
 KEY_FILE_SUFFIX = ".keys"
 PENDING_SUFFIX = ".keys.pending"
+REKEY_COMPLETED = (
+    "a change of recovery code was interrupted and has now been completed; "
+    "the NEW recovery code is the one that works"
+)
 RECOVERY_WARNING = (
     "Write this recovery code down and keep it apart from this computer. It opens the "
     "database if the passphrase is forgotten. Nobody else — not CaseTracker's authors — "
@@ -55,6 +60,8 @@ RECOVERY_WARNING = (
 _CODE_LENGTH = 55  # base32 letters for 34 bytes, without padding
 _GROUP = 4
 _MAX_AMBIGUOUS = 10  # a code with more "1"s than this is not tried every way
+
+log = logging.getLogger(__name__)
 
 
 class WrongPassphrase(DatabaseError):
@@ -86,6 +93,11 @@ class RecoveryCode:
 
 def new_master_key() -> bytes:
     return secrets.token_bytes(KEY_BYTES)
+
+
+def new_recovery_code() -> RecoveryCode:
+    """A fresh master key, to show (and have written down) before :func:`rekey` applies it."""
+    return RecoveryCode(new_master_key())
 
 
 def _checksum(key: bytes) -> bytes:
@@ -277,11 +289,23 @@ def is_encrypted(path: Path) -> bool:
     return bool(header) and header != SQLITE_HEADER
 
 
-def key_pragma(key: bytes) -> str:
-    """The statement that keys a connection with a raw 256-bit key."""
+def key_pragma(key: bytes, pragma: str = "key") -> str:
+    """The statement that keys a connection with a raw 256-bit key (``pragma="rekey"``:
+    that re-encrypts the open database under it)."""
     if len(key) != KEY_BYTES:
         raise DatabaseError("an encryption key is 32 bytes")
-    return f"PRAGMA key = \"x'{key.hex()}'\""
+    if pragma not in ("key", "rekey"):
+        raise ValueError(f"not a key pragma: {pragma}")
+    return f"PRAGMA {pragma} = \"x'{key.hex()}'\""
+
+
+def sqlite_uri(path: Path, *, readonly: bool = False) -> str:
+    """A ``file:`` URI for ``path`` with every special character escaped: a folder
+    named "Case #12" or "a?b" must not open another, truncated path."""
+    if str(path) == ":memory:":
+        return ":memory:"
+    uri = Path(path).resolve().as_uri()
+    return f"{uri}?mode=ro" if readonly else uri
 
 
 def _dbapi() -> Any:
@@ -293,7 +317,7 @@ def _dbapi() -> Any:
 def connect(path: Path, key: bytes | None, *, readonly: bool = False) -> Any:
     """A raw SQLCipher connection (autocommit), keyed first when ``key`` is given."""
     dbapi = _dbapi()
-    target = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+    target = sqlite_uri(path, readonly=readonly)
     conn = dbapi.connect(target, uri=True, isolation_level=None)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # errors are ours to report
@@ -336,12 +360,20 @@ def sqlcipher_version() -> str:
 
 
 # --------------------------------------------------------------------- unlocking
-def unlock(path: Path, passphrase: str | None = None, recovery_code: str | None = None) -> bytes:
+def unlock(
+    path: Path,
+    passphrase: str | None = None,
+    recovery_code: str | None = None,
+    *,
+    notify: Callable[[str], None] | None = None,
+) -> bytes:
     """The master key of the encrypted database at ``path``.
 
     A wrong passphrase is told apart with the key file alone: the database
     file is not opened. The key found is then checked against the database
-    (read-only).
+    (read-only). When an interrupted :func:`rekey` is completed here (its
+    pending key file promoted), :data:`REKEY_COMPLETED` is logged and passed
+    to ``notify``: the user must hear that the NEW recovery code now works.
     """
     path = Path(path)
     if not path.is_file():
@@ -349,7 +381,13 @@ def unlock(path: Path, passphrase: str | None = None, recovery_code: str | None 
     if recovery_code is not None:
         key = parse_recovery_code(recovery_code)
         if not key_opens(path, key):
-            raise KeyRequired(f"that recovery code does not open {path}")
+            hint = ""
+            if _pending_path(path).is_file():
+                hint = (
+                    " (a change of recovery code was interrupted: try the other recovery "
+                    "code, old or new, or the passphrase)"
+                )
+            raise KeyRequired(f"that recovery code does not open {path}{hint}")
         return key
     if passphrase is None:
         raise KeyRequired(f"{path} is encrypted: give its passphrase or recovery code")
@@ -367,6 +405,9 @@ def unlock(path: Path, passphrase: str | None = None, recovery_code: str | None 
             new_key = open_slot(read_key_file(pending), passphrase)
             if key_opens(path, new_key):
                 os.replace(pending, key_file)
+                log.warning("%s: %s", path, REKEY_COMPLETED)
+                if notify is not None:
+                    notify(REKEY_COMPLETED)
                 return new_key
     raise KeyRequired(
         f"the key file {key_file} does not belong to this database: open it with its recovery code"
@@ -394,22 +435,32 @@ def change_passphrase(
     set_passphrase(path, key, new_passphrase)
 
 
-def rekey(path: Path, key: bytes, passphrase: str) -> RecoveryCode:
-    """A new master key for the database (the old recovery code stops working).
+def rekey(
+    path: Path, key: bytes, passphrase: str, code: RecoveryCode | None = None
+) -> RecoveryCode:
+    """Re-encrypt the database under the master key of ``code`` (the old recovery
+    code stops working).
+
+    Make ``code`` with :func:`new_recovery_code` and have the user write it
+    down *before* calling this: once ``PRAGMA rekey`` commits, only that code
+    (or the passphrase) opens the database. Without ``code`` a new one is made
+    and returned — only for callers that can show it before anything can fail.
 
     Nothing else may have the database open. The new key slot is written first
     as ``.keys.pending``; ``PRAGMA rekey`` re-encrypts every page in one
     transaction; then the pending slot replaces the key file. If the process
-    stops in between, :func:`unlock` finds the pending slot.
+    stops in between, :func:`unlock` finds the pending slot and says so.
     """
     check_passphrase_policy(passphrase)
-    code = RecoveryCode(new_master_key())
+    code = code or new_recovery_code()
+    if code.key == key:
+        raise DatabaseError("the new key is the current key; nothing was changed")
     pending = write_key_file(_pending_path(path), code.key, passphrase)
     dbapi = _dbapi()
     try:
         with connection(path, key) as conn:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            conn.execute(f"PRAGMA rekey = \"x'{code.key.hex()}'\"")
+            conn.execute(key_pragma(code.key, "rekey"))
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except dbapi.Error as exc:
         pending.unlink(missing_ok=True)
@@ -421,6 +472,11 @@ def rekey(path: Path, key: bytes, passphrase: str) -> RecoveryCode:
 
 
 # --------------------------------------------------------------------- copies
+def quoted(name: str) -> str:
+    """An SQL identifier, quoted (a backup's table names are not trusted)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
 def table_counts(conn: Any, schema: str = "main") -> dict[str, int]:
     """Rows in every table of ``schema`` (virtual tables and their shadows included)."""
     names = [
@@ -431,7 +487,7 @@ def table_counts(conn: Any, schema: str = "main") -> dict[str, int]:
         )
     ]
     return {
-        name: conn.execute(f'SELECT count(*) FROM {schema}."{name}"').fetchone()[0]
+        name: conn.execute(f"SELECT count(*) FROM {schema}.{quoted(name)}").fetchone()[0]
         for name in names
     }
 

@@ -156,9 +156,9 @@ def backup(db: Database, out: Path | None = None) -> Path:
     if not destination.parent.is_dir():
         raise DatabaseError(f"folder {destination.parent} does not exist")
     written = backup_sqlite(path, destination, db.key)
-    from casetracker.audit import record_action
+    from casetracker.audit import try_record_action
 
-    record_action(db, "backup", summary=f"backup to {written}", details={"path": written})
+    try_record_action(db, "backup", summary=f"backup to {written}", details={"path": written})
     return written
 
 
@@ -204,7 +204,7 @@ def _verify_backup_file(source: Path, key: bytes | None = None) -> str:
         if handle.read(16) != b"SQLite format 3\x00":
             raise DatabaseError(f"{source} is not a SQLite database")
     try:
-        conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        conn = sqlite3.connect(cipher.sqlite_uri(source, readonly=True), uri=True)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchall()
             if [r[0] for r in result] != ["ok"]:
@@ -281,9 +281,15 @@ def restore(db: Database, source: Path, key: bytes | None = None) -> Path:
         from casetracker.db.schema import upgrade
 
         upgrade(db)
-    from casetracker.audit import record_action
+    from casetracker.audit import try_record_action
 
-    record_action(
+    try_record_action(  # the copy of what was there, noted in what is there now
+        db,
+        "backup",
+        summary=f"backup before a restore, to {safety}",
+        details={"path": safety, "before": "restore"},
+    )
+    try_record_action(
         db, "restore", summary=f"restored from {source}", details={"from": source, "safety": safety}
     )
     return safety

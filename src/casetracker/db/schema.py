@@ -158,7 +158,7 @@ def copy_sqlite(
     if key is None:
         if source_key is not None:
             raise DatabaseError("an encrypted database cannot be copied into a plain file")
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = sqlite3.connect(cipher.sqlite_uri(source, readonly=True), uri=True)
         try:
             dst = sqlite3.connect(destination)
             try:
@@ -268,6 +268,15 @@ def upgrade(db: Database, *, backup: bool = True) -> Path | None:
         )
     _run_alembic_upgrade(db.url, "head", key=db.key)
     _build_search_index(db)
+    if backup_path is not None:  # noted now: before, the history may not exist yet
+        from casetracker.audit import try_record_action
+
+        try_record_action(
+            db,
+            "backup",
+            summary=f"backup before the upgrade to schema {state.head}, to {backup_path}",
+            details={"path": backup_path, "from": state.revision, "to": state.head},
+        )
     return backup_path
 
 

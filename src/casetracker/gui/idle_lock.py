@@ -2,13 +2,16 @@
 
 While locked, a lock screen covers the main window (menus, pages and status
 bar are hidden; the title names no record), every other window gets an
-opaque cover, shortcuts are swallowed, and once the worker's pending jobs
-have finished the database closes its connections and forgets its key. The
-widgets keep their state, unsaved edits included, in memory; unlocking
-with the passphrase (or recovery code) shows the window as it was.
+opaque cover and shortcuts are swallowed. If the worker is idle the database
+closes its connections and forgets its key at once; if a task is under way
+(an import, a backup…) it still uses the key, so the lock screen says the
+key will be forgotten when that task ends, and says so again once it has
+been. The widgets keep their state, unsaved edits included, in memory;
+unlocking with the passphrase (or recovery code) shows the window as it was.
 
 Input is noticed by an application-wide event filter, installed only for an
-encrypted database.
+encrypted database. The first input after a long absence (a laptop waking
+up) locks and is swallowed: it never reaches the records.
 """
 
 from __future__ import annotations
@@ -107,18 +110,27 @@ class LockScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignCenter)
 
-    def set_reason(self, minutes: int) -> None:
+    def set_reason(self, minutes: int, task: str = "") -> None:
+        """Why it is locked, and whether the key is forgotten yet: while ``task``
+        (still using the key) runs, it is not."""
         lead = (
             self.tr("Locked after %1 minutes without use.").replace("%1", str(minutes))
             if minutes
             else self.tr("Locked.")
         )
+        if task:
+            state = self.tr(
+                "Locking: the key will be forgotten when the current task (%1) ends."
+            ).replace("%1", task)
+        else:
+            state = self.tr("The database is closed and its key forgotten.")
         self.reason.setText(
             lead
             + " "
+            + state
+            + " "
             + self.tr(
-                "The database is closed and its key forgotten. Type the passphrase to go on "
-                "where you left off: your unsaved edits are kept."
+                "Type the passphrase to go on where you left off: your unsaved edits are kept."
             )
         )
 
@@ -161,6 +173,7 @@ class IdleLock(QObject):
         self._covers: dict[int, tuple[QWidget, _Cover, str]] = {}
         self._title = ""
         self._focus: QWidget | None = None
+        self._minutes = 0
 
     # ---------------------------------------------------------------- settings
     @property
@@ -204,8 +217,7 @@ class IdleLock(QObject):
             # the first input after a long absence (a laptop waking up) locks
             if self._timeout_ms and (now - self._last) * 1000 >= self._timeout_ms:
                 self._last = now
-                QTimer.singleShot(0, self.check_now)
-                return False
+                return self.check_now()  # locked: the waking input goes no further
             self._last = now
         return False
 
@@ -229,10 +241,12 @@ class IdleLock(QObject):
             for ui in (self.screen, self.dialog)
         )
 
-    def check_now(self) -> None:
-        """Lock now if the idle time is over (the first input after a sleep)."""
+    def check_now(self) -> bool:
+        """Lock now if the idle time is over (the first input after a sleep);
+        True when it locked."""
         if not self.locked and self._timeout_ms and self.window.isVisible():
-            self.lock(self._timeout_ms // 60_000)
+            return self.lock(self._timeout_ms // 60_000)
+        return False
 
     def check(self) -> None:
         if self.locked or not self._timeout_ms:
@@ -264,8 +278,10 @@ class IdleLock(QObject):
         for widget in self._hidden:
             widget.hide()
         window.setWindowTitle(f"{APP_NAME} — {self.tr('Locked')}")
+        self._minutes = minutes
+        task = self.running_task()
         self.screen = LockScreen(self.db.path, self.key_runner, window)
-        self.screen.set_reason(minutes)
+        self.screen.set_reason(minutes, task)
         self.screen.form.unlocked.connect(self.unlock)
         self.screen.setGeometry(window.rect())
         self.screen.show()
@@ -278,14 +294,29 @@ class IdleLock(QObject):
             self._offer_dialog()
         self._generation += 1
         generation = self._generation
-        # after the jobs already queued on the worker (they use the key)
-        self.runner.run(lambda: None, lambda _r: self._forget_key(generation))
+        if not task:
+            self._forget_key(generation)  # nothing uses the key: forget it now
+        else:  # after the jobs already queued on the worker (they use the key)
+            self.runner.run(lambda: None, lambda _r: self._forget_key(generation))
         self.locked_changed.emit(True)
         return True
+
+    def running_task(self) -> str:
+        """What the worker is doing with the key now ("" when it is idle)."""
+        if not getattr(self.runner, "pending", 0):
+            return ""
+        titles = [
+            job.dialog.windowTitle()
+            for job in getattr(self.window, "jobs", [])
+            if not job.finished and isValid(job.dialog)
+        ]
+        return ", ".join(titles) or self.tr("saving or reading records")
 
     def _forget_key(self, generation: int) -> None:
         if self.locked and generation == self._generation and not self.db.locked:
             self.db.lock()
+            if self.screen is not None:
+                self.screen.set_reason(self._minutes)  # now it is true
 
     def _coverable(self, widget: QWidget) -> bool:
         return (

@@ -85,8 +85,9 @@ class PreferencesDialog(QDialog):
             "",
             self._note(
                 self.tr(
-                    "An encrypted database gives encrypted backups. Keep a copy of the "
-                    "folder on another disk too."
+                    "Each database gets a subfolder of its own there. An encrypted "
+                    "database gives encrypted backups. Keep a copy of the folder on "
+                    "another disk too."
                 )
             ),
         )

@@ -315,7 +315,11 @@ class SecurityController(QObject):
         def job(progress: Any) -> cipher.RecoveryCode:
             progress.report(0, 0, self.tr("Writing the encrypted copy…"))
             db.engine.dispose()  # two SQLite libraries must not share the file
-            return cipher.encrypt_copy(source, out, passphrase)
+            code = cipher.encrypt_copy(source, out, passphrase)
+            from casetracker.audit import record_database_copy
+
+            record_database_copy(db, out, encrypted=True)
+            return code
 
         return window._long_job(
             self.tr("Encrypting"),
@@ -388,7 +392,11 @@ class SecurityController(QObject):
         def job(progress: Any) -> dict[str, int]:
             progress.report(0, 0, self.tr("Writing the plain copy…"))
             db.engine.dispose()
-            return cipher.decrypt_copy(source, key, out)
+            counts = cipher.decrypt_copy(source, key, out)
+            from casetracker.audit import record_database_copy
+
+            record_database_copy(db, out, encrypted=False)
+            return counts
 
         def done(counts: dict[str, int]) -> None:
             self._info(
@@ -440,8 +448,9 @@ class SecurityController(QObject):
         dialog = PassphraseDialog(
             self.tr("New recovery code"),
             self.tr(
-                "CaseTracker re-encrypts the database with a new key and shows its new "
-                "recovery code. The old recovery code stops working for this database "
+                "CaseTracker shows a new recovery code; once you have written it down, it "
+                "re-encrypts the database with it. The old recovery code stops working for "
+                "this database "
                 "(backups made before now still open with it). The passphrase stays the "
                 "same: type it to go on."
             ),
@@ -458,25 +467,43 @@ class SecurityController(QObject):
         dialog.deleteLater()
         if not accepted or key is None or not window.confirm_close_all():
             return None
+        # the new code is written down first: once applied, nothing else opens the file
+        code = cipher.new_recovery_code()
+        shown = RecoveryCodeDialog(code, str(path), window, replaced=True, apply=True)
+        confirmed = shown.exec() == QDialog.DialogCode.Accepted
+        shown.deleteLater()
+        if not confirmed:
+            window.statusBar().showMessage(
+                self.tr("Nothing was changed: the old recovery code still works."), 8000
+            )
+            return None
         db = self.db
 
         def job(progress: Any) -> cipher.RecoveryCode:
             progress.report(0, 0, self.tr("Re-encrypting every page…"))
             db.lock()  # nothing of ours may hold the file open
             try:
-                code = cipher.rekey(path, key, passphrase)
+                cipher.rekey(path, key, passphrase, code)
             except BaseException:
                 db.unlock(key)
                 raise
             db.unlock(code.key)
             return code
 
-        def done(code: cipher.RecoveryCode) -> None:
-            RecoveryCodeDialog(code, str(path), window, replaced=True).exec()
+        def done(_code: cipher.RecoveryCode) -> None:
+            self._info(
+                self.tr(
+                    "The database is re-encrypted: the new recovery code you wrote down "
+                    "is the one that opens it now."
+                )
+            )
             window.statusBar().showMessage(self.tr("The database has a new key."), 8000)
 
         return window._long_job(
-            self.tr("New recovery code"), job, done, self.tr("Nothing was changed.")
+            self.tr("New recovery code"),
+            job,
+            done,
+            self.tr("Nothing was changed: the old recovery code still works."),
         )
 
     def lock_now(self) -> bool:
@@ -504,7 +531,9 @@ class SecurityController(QObject):
     def restore_dialog(self) -> None:
         if self.db.path is None:
             return
-        folder = self.preferences.backup_folder
+        from casetracker.db.backups import database_folder
+
+        folder = database_folder(self.preferences.backup_folder, self.db.path)
         start = folder if folder.is_dir() else self.db.path.parent
         path, _ = QFileDialog.getOpenFileName(
             self.window,

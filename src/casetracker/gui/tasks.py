@@ -49,6 +49,11 @@ class ImmediateRunner:
     def wait(self) -> None:
         """Nothing is ever pending."""
 
+    @property
+    def pending(self) -> int:
+        """Tasks given and not yet reported back: none, ever."""
+        return 0
+
 
 class _Relay(QObject):
     """Carries a result from the worker thread to the GUI thread."""
@@ -107,6 +112,11 @@ class ThreadRunner(QObject):
 
     def wait(self) -> None:
         self.pool.waitForDone()
+
+    @property
+    def pending(self) -> int:
+        """Tasks given and not yet reported back (queued, running or reporting)."""
+        return len(self._relays)
 
 
 class JobProgress(Progress):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -81,17 +83,35 @@ def looks_like_code(text: str) -> bool:
     return re.fullmatch(r"[A-Za-z0-9]{50,60}", re.sub(r"[\s\-]+", "", text)) is not None
 
 
-def unlock_typed(path: Path, text: str) -> bytes:
+def unlock_typed(path: Path, text: str, notify: Callable[[str], None] | None = None) -> bytes:
     """The key for a passphrase, or a recovery code typed where a passphrase was asked."""
     has_key_file = cipher.key_file_path(path).is_file()
     if not has_key_file:
         return cipher.unlock(path, recovery_code=text)
     try:
-        return cipher.unlock(path, passphrase=text)
+        return cipher.unlock(path, passphrase=text, notify=notify)
     except cipher.WrongPassphrase:
         if not looks_like_code(text):
             raise
     return cipher.unlock(path, recovery_code=text)
+
+
+def show_notices(parent: QWidget | None, notices: list[str]) -> None:
+    """Tell the user what unlocking did on its own (an interrupted rekey completed)."""
+    for notice in notices:
+        if notice == cipher.REKEY_COMPLETED:
+            text = QCoreApplication.translate(
+                "Unlock",
+                "A change of recovery code was interrupted and has now been completed: "
+                "the NEW recovery code is the one that works. The old one no longer "
+                "opens this database.",
+            )
+        else:
+            text = notice[:1].upper() + notice[1:] + "."
+        box = QMessageBox(QMessageBox.Icon.Warning, "CaseTracker", text, parent=parent)
+        box.setObjectName("unlockNotice")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
 
 
 def explain(exc: BaseException) -> str:
@@ -127,6 +147,7 @@ class UnlockForm(QWidget):
         self.path = Path(path)
         self.runner = runner
         self.busy = False
+        self._notices: list[str] = []
         self.has_key_file = cipher.key_file_path(self.path).is_file()
 
         self.label = QLabel(self.tr("Passphrase"))
@@ -213,11 +234,13 @@ class UnlockForm(QWidget):
             )
             return
         path = self.path
+        notices: list[str] = []
+        self._notices = notices
 
         def derive() -> bytes:
             if code:
                 return cipher.unlock(path, recovery_code=typed)
-            return unlock_typed(path, typed)
+            return unlock_typed(path, typed, notices.append)
 
         self._set_busy(True)
         self.runner.run(derive, self._done, self._failed)
@@ -239,6 +262,8 @@ class UnlockForm(QWidget):
             return
         self._set_busy(False)
         self.clear()
+        notices, self._notices = self._notices, []
+        show_notices(self.window(), notices)
         self.unlocked.emit(key)
 
     def _failed(self, exc: BaseException) -> None:

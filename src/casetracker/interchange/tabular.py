@@ -103,9 +103,11 @@ def write_table(
 def _write_csv(handle: IO[bytes], headers: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
     import io
 
-    # Excel reads UTF-8 only with a BOM; RFC 4180 wants CRLF and doubled quotes
+    # Excel reads UTF-8 only with a BOM; RFC 4180 wants CRLF and doubled quotes.
+    # Every text is quoted: a spreadsheet whose list separator is ";" would
+    # otherwise split "x;=HYPERLINK(…)" and run its second half as a formula.
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="", write_through=False)
-    writer = csv.writer(text, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer = csv.writer(text, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow([cell_value(h) for h in headers])
     count = 0
     for row in rows:

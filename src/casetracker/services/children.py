@@ -556,11 +556,12 @@ class DocumentsService:
         if target.is_dir():
             attachment = self.s.attachments.get(attachment_id)
             try:
-                return write_new_file(target, attachment.original_name, attachment.content)
+                written = write_new_file(target, attachment.original_name, attachment.content)
             except OSError as exc:
                 raise ValidationError.single(
                     "file", f"cannot write into {target}: {exc.strerror or exc}"
                 ) from exc
+            return self._saved(attachment_id, written)
         content = self.s.attachments.content(attachment_id)
         partial = None
         try:
@@ -574,7 +575,21 @@ class DocumentsService:
             raise ValidationError.single(
                 "file", f"cannot write {target}: {exc.strerror or exc}"
             ) from exc
-        return target
+        return self._saved(attachment_id, target)
+
+    def _saved(self, attachment_id: object, written: Path) -> Path:
+        """Note the copy in the history (the file stays written if it cannot be)."""
+        from casetracker.audit import try_record_action
+
+        try_record_action(
+            self.db,
+            "export",
+            entity="attachments",
+            record_id=as_uuid(attachment_id),
+            summary=f"attached file saved to {written}",
+            details={"path": written},
+        )
+        return written
 
     def remove(self, attachment_id: object) -> None:
         self.s.attachments.delete(attachment_id)

@@ -37,6 +37,8 @@ PG_NOTE = (
     "PostgreSQL keeps older copies in its write-ahead log archive and in server backups "
     "until they rotate"
 )
+#: records purged with a record though the database does not cascade to them
+PURGED_WITH: dict[str, set[str]] = {"people": {"detentions"}}
 BACKUPS_NOTE = "backup files made earlier still hold the record: delete or replace them"
 
 
@@ -86,40 +88,62 @@ class PurgeService:
         rid = as_uuid(record_id)
         notes: list[str] = []
         with self.db.transaction() as session:
+            if self.db.is_sqlite:
+                self._sqlite_secure_delete(session.connection())
             record = session.get(model, rid)
             if record is None:
-                raise NotFoundError(f"no {label_of(entity)} with id {rid}")
-            connection = session.connection()
-            if self.db.is_sqlite:
-                self._sqlite_secure_delete(connection)
-            roots = self._roots(session, record, notes)
-            found, deleting = self._walk(connection, roots)
-            self._refuse_if_referenced(connection, deleting)
-            ids = {i for rows in deleting.values() for i in rows}
-            removed = {name: len(rows) for name, rows in deleting.items()} | {
-                name: len(rows)
-                for name, rows in found.deleted.items()
-                if cascading.is_link_table(Base.metadata.tables[name])
-            }
-            with unrecorded(session):
-                self._note_related_documents(session, found)
-                self._delete(session, roots, ids)
-            blanked = self._blank(session, ids | {rid})
-            record_action(
-                session,
-                "purge",
-                entity=entity,
-                record_id=rid,
-                summary=f"purge of a {label_of(entity)} ({sum(removed.values())} rows)",
-                details={
-                    "reason": reason,
-                    "removed": removed,
-                    "history_blanked": len(blanked),
-                    "blanked": _ranges(blanked),
-                },
-            )
+                blanked = self._purge_deleted(session, entity, rid, reason)
+                removed: dict[str, int] = {}
+            else:
+                removed, blanked = self._purge_record(session, entity, record, reason, notes)
         compacted = self._compact(sorted(removed), notes)
         return PurgeReport(entity, rid, removed, len(blanked), compacted, notes)
+
+    def _purge_record(
+        self, session: Session, entity: str, record: Any, reason: str, notes: list[str]
+    ) -> tuple[dict[str, int], list[int]]:
+        """Delete the record and its parts, blank their history, note the purge."""
+        rid = record.id
+        connection = session.connection()
+        roots = self._roots(session, record, notes)
+        found, deleting = self._walk(connection, roots)
+        self._refuse_if_referenced(connection, deleting)
+        ids = {i for rows in deleting.values() for i in rows}
+        removed = {name: len(rows) for name, rows in deleting.items()} | {
+            name: len(rows)
+            for name, rows in found.deleted.items()
+            if cascading.is_link_table(Base.metadata.tables[name])
+        }
+        with unrecorded(session):
+            self._note_related_documents(session, found)
+            self._delete(session, roots, ids)
+        targets = {i: name for name, rows in deleting.items() for i in rows}
+        blanked = self._blank(session, {**targets, rid: entity})
+        summary = f"purge of a {label_of(entity)} ({sum(removed.values())} rows)"
+        _record_purge(session, entity, rid, summary, reason, removed, blanked)
+        return removed, blanked
+
+    def _purge_deleted(
+        self, session: Session, entity: str, rid: uuid.UUID, reason: str
+    ) -> list[int]:
+        """A record deleted before: blank what its history (and its parts') still
+        holds and note the purge; not found when the history never knew it."""
+        table = AuditEntry.__table__
+        known = session.execute(
+            select(table.c.seq).where(table.c.record_id == rid, table.c.entity == entity).limit(1)
+        ).first()
+        if known is None:
+            raise NotFoundError(f"no {label_of(entity)} with id {rid}")
+        with unrecorded(session):
+            session.execute(
+                delete(SearchEntry).where(
+                    or_(SearchEntry.record_id == rid, SearchEntry.opens_id == rid)
+                )
+            )
+        blanked = self._blank(session, {rid: entity})
+        summary = f"purge of a deleted {label_of(entity)}'s history"
+        _record_purge(session, entity, rid, summary, reason, {}, blanked)
+        return blanked
 
     # ------------------------------------------------------------ what goes
     def _roots(self, session: Session, record: Any, notes: list[str]) -> list[Any]:
@@ -264,19 +288,41 @@ class PurgeService:
             raise ValidationError.single("record", integrity_message(exc)) from exc
 
     @staticmethod
-    def _blank(session: Session, ids: set[Any]) -> list[int]:
-        """Blank the content of every history entry about these records (or
-        mentioning them); returns the seqs blanked."""
+    def _blank(session: Session, targets: dict[Any, str]) -> list[int]:
+        """Blank the content of every history entry about these records (id ->
+        table) or mentioning them; returns the seqs blanked.
+
+        Grown to a fixed point: a part of a purged record (a detention of a
+        person, a hearing of a detention…) deleted before the purge is found
+        through its entries that mention the record, and its own entries go too.
+        A record that merely links to a purged one (a letter) keeps its history:
+        only the entries mentioning the purged record are blanked. Earlier purge
+        entries stay: they explain what was blanked before.
+        """
         table = AuditEntry.__table__
+        known = dict(targets)
+        todo = dict(targets)
         seqs: set[int] = set()
-        for chunk in _chunks(sorted(ids, key=str)):
-            about = [table.c.record_id.in_(chunk)]
-            about += [table.c.changes.like(f"%{i}%") for i in chunk]
-            seqs.update(
-                session.execute(
-                    select(table.c.seq).where(table.c.salt.is_not(None), or_(*about))
-                ).scalars()
-            )
+        while todo:
+            found: dict[Any, str] = {}
+            for chunk in _chunks(sorted(todo, key=str)):
+                about = [table.c.record_id.in_(chunk)]
+                about += [table.c.changes.like(f"%{i}%") for i in chunk]
+                rows = session.execute(
+                    select(table.c.seq, table.c.entity, table.c.record_id, table.c.changes).where(
+                        table.c.salt.is_not(None), table.c.action != "purge", or_(*about)
+                    )
+                ).all()
+                for row in rows:
+                    seqs.add(row.seq)
+                    if row.record_id is None or row.record_id in known or not row.changes:
+                        continue
+                    if any(
+                        row.entity in _part_tables(todo[i]) and str(i) in row.changes for i in chunk
+                    ):
+                        found[row.record_id] = row.entity
+            todo = _gone(session, found)
+            known.update(todo)
         wanted = sorted(seqs)
         for start in range(0, len(wanted), 500):
             session.execute(
@@ -335,6 +381,55 @@ class PurgeService:
             for name in touched:
                 table = Base.metadata.tables[name]
                 conn.exec_driver_sql(f"VACUUM (FULL) {_quoted(conn, table)}")
+
+
+def _part_tables(entity: str) -> frozenset[str]:
+    """Tables whose rows are parts of an ``entity`` record (purged with it)."""
+    tables = {
+        ref.table.name
+        for ref in cascading.references().get(entity, ())
+        if ref.ondelete == "CASCADE" and not cascading.is_link_table(ref.table)
+    }
+    return frozenset(tables | PURGED_WITH.get(entity, set()))
+
+
+def _gone(session: Session, found: dict[Any, str]) -> dict[Any, str]:
+    """The parts found in the history that no longer exist: a part moved to
+    another record since (it still exists) keeps the history of its own."""
+    by_table: dict[str, list[Any]] = {}
+    for record_id, name in found.items():
+        by_table.setdefault(name, []).append(record_id)
+    gone = dict(found)
+    for name, ids in by_table.items():
+        table = Base.metadata.tables[name]
+        for chunk in _chunks(sorted(ids, key=str)):
+            for still in session.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars():
+                gone.pop(still, None)
+    return gone
+
+
+def _record_purge(
+    session: Session,
+    entity: str,
+    rid: uuid.UUID,
+    summary: str,
+    reason: str,
+    removed: dict[str, int],
+    blanked: list[int],
+) -> None:
+    record_action(
+        session,
+        "purge",
+        entity=entity,
+        record_id=rid,
+        summary=summary,
+        details={
+            "reason": reason,
+            "removed": removed,
+            "history_blanked": len(blanked),
+            "blanked": _ranges(blanked),
+        },
+    )
 
 
 def _quoted(conn: Any, table: Table) -> str:
