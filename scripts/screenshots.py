@@ -1,6 +1,7 @@
 """Screenshots of every main view on the demo database, into docs/screenshots/.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py --welcome [OUT_DIR]
 
 Runs on a fresh demo database in a temporary folder (your own data and
 settings are not touched) and saves one PNG per view.
@@ -20,7 +21,9 @@ SIZE = (1440, 880)
 
 
 def main() -> int:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    args = [arg for arg in sys.argv[1:] if arg != "--welcome"]
+    only_welcome = len(args) < len(sys.argv) - 1
+    out = Path(args[0]) if args else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     home = Path(tempfile.mkdtemp(prefix="casetracker-shots-"))
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
@@ -33,6 +36,9 @@ def main() -> int:
     from casetracker.gui.tasks import ImmediateRunner
 
     app = make_application([sys.argv[0]])
+    welcome_shot(app, out)
+    if only_welcome:
+        return 0
     services = open_target(DEMO_TARGET)
     settings = QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(services, ImmediateRunner(), settings)
@@ -117,6 +123,19 @@ def history_edits(services: Any, letter_id: Any) -> None:
     services.letters.update(letter_id, channel="portal")
     change = services.history.for_record("letter", letter_id)[0]
     services.history.revert_field(change.seq, "channel")
+
+
+def welcome_shot(app: Any, out: Path) -> None:
+    """The welcome dialog of a first run."""
+    from casetracker.gui.welcome_dialog import WelcomeDialog
+
+    dialog = WelcomeDialog()
+    dialog.show()
+    for _ in range(3):
+        app.processEvents()
+    dialog.grab().save(str(out / "welcome.png"))
+    print(out / "welcome.png")
+    dialog.close()
 
 
 def security_shots(app: Any, out: Path, home: Path) -> None:

@@ -2215,49 +2215,49 @@ It cannot be undone. Copies in backups made earlier remain until those backups a
 <context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../src/casetracker/gui/app.py" line="146"/>
-        <location filename="../../src/casetracker/gui/app.py" line="152"/>
+        <location filename="../../src/casetracker/gui/app.py" line="149"/>
+        <location filename="../../src/casetracker/gui/app.py" line="155"/>
         <source>The database cannot be opened.</source>
         <extracomment>why the last open() did not open anything (&quot;&quot; when it did)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/app.py" line="181"/>
+        <location filename="../../src/casetracker/gui/app.py" line="184"/>
         <source>%1 is not a plain database. If it is an encrypted CaseTracker database whose key file was lost, type its recovery code to open it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/app.py" line="186"/>
+        <location filename="../../src/casetracker/gui/app.py" line="189"/>
         <source>%1 is encrypted and was not unlocked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/app.py" line="223"/>
+        <location filename="../../src/casetracker/gui/app.py" line="226"/>
         <source>No database is open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/app.py" line="225"/>
+        <location filename="../../src/casetracker/gui/app.py" line="228"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/app.py" line="227"/>
+        <location filename="../../src/casetracker/gui/app.py" line="230"/>
         <source>Open another database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/app.py" line="229"/>
+        <location filename="../../src/casetracker/gui/app.py" line="232"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/app.py" line="236"/>
+        <location filename="../../src/casetracker/gui/app.py" line="239"/>
         <source>Open database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/casetracker/gui/app.py" line="238"/>
+        <location filename="../../src/casetracker/gui/app.py" line="241"/>
         <source>CaseTracker databases (*.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2769,6 +2769,7 @@ It cannot be undone. Copies in backups made earlier remain until those backups a
     </message>
     <message>
         <location filename="../../src/casetracker/gui/security.py" line="240"/>
+        <location filename="../../src/casetracker/gui/welcome_dialog.py" line="172"/>
         <source>An encrypted database cannot be read without its passphrase or its recovery code: if this computer, its disk or a backup is lost or stolen, the records stay private.
 
 If you forget the passphrase and lose the recovery code, the data is lost for good: nobody — not CaseTracker&apos;s authors — can recover it.</source>
@@ -3692,6 +3693,90 @@ Type its passphrase to open it.</source>
     <message>
         <location filename="../../src/casetracker/gui/value_labels.py" line="131"/>
         <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../src/casetracker/gui/welcome_dialog.py" line="40"/>
+        <location filename="../../src/casetracker/gui/welcome_dialog.py" line="46"/>
+        <source>Welcome to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/welcome_dialog.py" line="54"/>
+        <source>CaseTracker keeps detainees, letters, sanction requests and responses in one database on this computer. Which would you like to start with?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/welcome_dialog.py" line="65"/>
+        <source>Try the demo database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/welcome_dialog.py" line="66"/>
+        <source>Made-up records to explore every part of the app. Nothing real is in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/welcome_dialog.py" line="70"/>
+        <source>Start an empty database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/welcome_dialog.py" line="71"/>
+        <source>For your own records; you can choose to protect it with a passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/welcome_dialog.py" line="75"/>
+        <source>Open an existing file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/welcome_dialog.py" line="76"/>
+        <source>A CaseTracker database you already have, encrypted or not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/welcome_dialog.py" line="83"/>
+        <source>Your data folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/welcome_dialog.py" line="87"/>
+        <source>A new database is made there as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/welcome_dialog.py" line="101"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/welcome_dialog.py" line="142"/>
+        <source>Open database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/welcome_dialog.py" line="144"/>
+        <source>CaseTracker databases (*.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/welcome_dialog.py" line="170"/>
+        <source>New database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/welcome_dialog.py" line="180"/>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/casetracker/gui/welcome_dialog.py" line="222"/>
+        <source>The database was not created.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

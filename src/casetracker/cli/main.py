@@ -56,6 +56,7 @@ def build_parser() -> Parser:
         metavar="FILE",
         help="open an encrypted database with its recovery code, kept in FILE",
     )
+    parser.add_argument("--smoke-test", metavar="PNG", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.register(sub)
     return parser
@@ -72,6 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
+        if args.smoke_test:
+            from casetracker.gui.smoke import run_smoke_test
+
+            return run_smoke_test(Path(args.smoke_test))
         if args.command is None:
             from casetracker.cli.commands import open_gui
 

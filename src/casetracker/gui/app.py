@@ -58,6 +58,9 @@ def make_application(argv: list[str] | None = None) -> Any:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    from casetracker.gui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
     register_fonts()
     install_translator(app)
     return app
@@ -266,7 +269,9 @@ def run(db_target: str | None = None) -> int:
     app = make_application()
     sys.excepthook = _excepthook
     controller = AppController()
-    if not controller.start(db_target):
+    from casetracker.gui.welcome_dialog import start
+
+    if not start(controller, db_target):  # the welcome dialog on a first run
         return 1
     try:
         return int(app.exec())
