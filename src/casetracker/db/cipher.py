@@ -279,6 +279,12 @@ def copy_key_file(db_path: Path, copy_path: Path) -> Path | None:
 
 
 # --------------------------------------------------------------------- files
+def has_sqlite_header(path: Path) -> bool:
+    """True when ``path`` starts like a plain SQLite database file."""
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
 def is_encrypted(path: Path) -> bool:
     """True when ``path`` is a non-empty file that is not plain SQLite."""
     try:

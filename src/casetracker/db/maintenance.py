@@ -200,9 +200,8 @@ def _verify_backup_file(source: Path, key: bytes | None = None) -> str:
         raise DatabaseError(f"no file at {source}")
     if key is not None:
         return _verify_encrypted_backup(source, key)
-    with source.open("rb") as handle:
-        if handle.read(16) != b"SQLite format 3\x00":
-            raise DatabaseError(f"{source} is not a SQLite database")
+    if not cipher.has_sqlite_header(source):
+        raise DatabaseError(f"{source} is not a SQLite database")
     try:
         conn = sqlite3.connect(cipher.sqlite_uri(source, readonly=True), uri=True)
         try:

@@ -412,7 +412,4 @@ def create_encrypted_database(url: URL, passphrase: str) -> tuple[Database, ciph
 
 
 def _looks_like_sqlite(path: Path) -> bool:
-    if path.stat().st_size == 0:
-        return True
-    with path.open("rb") as handle:
-        return handle.read(16) == b"SQLite format 3\x00"
+    return path.stat().st_size == 0 or cipher.has_sqlite_header(path)

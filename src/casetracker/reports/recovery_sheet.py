@@ -53,9 +53,10 @@ def write_recovery_sheet(
             y -= 6 * mm
         y -= 8 * mm
         groups = code.split("-")
-        page.setFont("Courier-Bold", 20)
+        page.setFont(BOLD, 18)  # embedded, like every font we print
         for start in range(0, len(groups), 5):
-            page.drawString(left, y, "  ".join(groups[start : start + 5]))
+            for column, group in enumerate(groups[start : start + 5]):
+                page.drawString(left + column * 34 * mm, y, group)  # groups in columns
             y -= 11 * mm
         y -= 6 * mm
         for text in (warning, HOW_TO):
